@@ -25,7 +25,11 @@ def data_dir() -> Path:
 def cache_dir() -> Path:
     """The cache folder for rebuilt models: ``$COACH_HOME/cache`` or the platform's cache dir."""
     home = os.environ.get("COACH_HOME")
-    path = Path(home) / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(home) / "cache"
+        if home
+        else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -7,9 +7,11 @@ are seconds from the start of the recording; they are ``None`` for typed text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-MarkKind = Literal["figure", "vague", "date", "hype", "jargon", "filler", "question", "story", "long", "repeat"]
+MarkKind = Literal[
+    "figure", "vague", "date", "hype", "jargon", "filler", "question", "story", "long", "repeat"
+]
 Status = Literal["good", "close", "off"]
 
 
@@ -56,7 +58,9 @@ class Transcript:
     @property
     def timed(self) -> bool:
         """True when every word carries start and end times."""
-        return bool(self.words) and all(w.start_s is not None and w.end_s is not None for w in self.words)
+        return bool(self.words) and all(
+            w.start_s is not None and w.end_s is not None for w in self.words
+        )
 
     @property
     def text(self) -> str:
@@ -153,4 +157,4 @@ class Analysis:
     marks: tuple[Mark, ...]
     values: dict[str, float]
     sentences: tuple[tuple[int, int], ...]
-    details: dict[str, object] = field(default_factory=dict)
+    details: dict[str, Any] = field(default_factory=dict)
