@@ -245,7 +245,10 @@ def _worker_main() -> int:
             {"error": missing_tts_message(f"speech driver {request.get('driver')!r}: {exc}")}
         )
     except Exception as exc:
-        return reply({"error": missing_tts_message(str(exc).strip().rstrip("."))})
+        detail = str(exc).strip().rstrip(".!")
+        if "espeak" in detail.lower():
+            detail = "the espeak-ng library could not be loaded"
+        return reply({"error": missing_tts_message(detail)})
     if request.get("voice"):
         engine.setProperty("voice", request["voice"])
     if request.get("rate"):

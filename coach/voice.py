@@ -65,6 +65,7 @@ DEFAULT_WPM = 140.0
 
 FIGURE_PAUSE_S = 0.6
 PARAGRAPH_PAUSE_S = 1.0
+_CLAUSE_REACH = 3  # a figure's pause moves to a clause end at most this many words later
 PACE_TOLERANCE = 0.015
 """Relative pace error (of the target) at which the render stops correcting its rate."""
 
@@ -146,7 +147,12 @@ def plan_chunks(
     figure_pause_s: float = FIGURE_PAUSE_S,
     paragraph_pause_s: float = PARAGRAPH_PAUSE_S,
 ) -> list[_Chunk]:
-    """Cut ``text`` after each figure (with its unit noun) and at each paragraph end."""
+    """Cut ``text`` after each concrete figure and at each paragraph end.
+
+    The cut after a figure includes its noun ("10,000 phones") and moves to the end of the clause
+    when that comes within three words ("in 9 cities worldwide."). A paragraph end takes the longer
+    of the two pauses. Words are those of :func:`coach.text.transcript_from_text`.
+    """
     from coach.numbers import figures_only, find_figures
     from coach.text import norm, paragraph_ends, transcript_from_text
 
@@ -154,12 +160,21 @@ def plan_chunks(
     if not words:
         return []
     cuts: dict[int, tuple[float, Literal["figure", "paragraph"]]] = {}
-    for fig in figures_only(find_figures(words)):
+    figures = figures_only(find_figures(words))
+    starts = {f.word_span[0] for f in figures}
+    for fig in figures:
         last, nxt = fig.word_span[1] - 1, fig.word_span[1]
         # "10,000 phones" lands as one phrase: pause after the noun, not between number and noun
         noun_follows = nxt < len(words) and fig.unit.isalpha() and norm(words[nxt].text) == fig.unit
         if noun_follows and words[last].text[-1:].isalnum():
             last = nxt
+        # and a clause that ends within a few words ends with it: "in 9 cities worldwide."
+        for k in range(last + 1, min(last + 1 + _CLAUSE_REACH, len(words))):
+            if k in starts or not words[last].text[-1:].isalnum():
+                break
+            if not words[k].text[-1:].isalnum():
+                last = k
+                break
         cuts[last] = (figure_pause_s, "figure")
     for end in paragraph_ends(text):
         if end in cuts and cuts[end][0] >= paragraph_pause_s:
