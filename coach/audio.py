@@ -92,9 +92,9 @@ def load_audio(
             for frame in container.decode(stream):
                 for out in resampler.resample(frame):
                     put(_mono(out.to_ndarray()))
-                if progress is not None and declared_s:
+                if progress is not None and declared_s and declared_s > 120:
                     done = filled / rate / declared_s
-                    if done - last_report >= 0.02:
+                    if done - last_report >= 0.05:
                         last_report = done
                         progress(min(done, 1.0), "decoding audio")
             for out in resampler.resample(None):

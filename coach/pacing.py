@@ -58,12 +58,13 @@ def articulation_wpm(
 
 
 def pace_over_time(
-    words: Sequence[Word], *, window_s: float = 30.0, hop_s: float = 5.0
+    words: Sequence[Word], *, window_s: float = 30.0, hop_s: float = 5.0, min_window_s: float = 10.0
 ) -> list[tuple[float, float]]:
     """Words per minute in sliding windows, as ``(window centre s, wpm)``.
 
     A word counts in a window when its midpoint falls inside. Windows run across the speech span;
-    a talk shorter than ``window_s`` gets one window covering all of it.
+    a talk shorter than two windows gets windows of half its length (at least ``min_window_s``),
+    and one shorter than two of those gets a single window covering all of it.
     """
     span = speech_span(words)
     if span is None:
@@ -72,7 +73,10 @@ def pace_over_time(
         [(w.start_s + w.end_s) / 2 for w in words if w.start_s is not None and w.end_s is not None]
     )
     first, last = span
-    if last - first <= window_s:
+    if last - first < 2 * window_s:
+        window_s = max(min_window_s, (last - first) / 2)
+        hop_s = min(hop_s, window_s / 2)
+    if last - first < 2 * window_s:
         return [(round((first + last) / 2, 2), round(words_per_minute(words), 1))]
     out = []
     start = first

@@ -8,7 +8,7 @@ figures fall in time, whether they land, and pitch variety. Value keys and units
 ``speaking_s``         speech span minus pauses ≥ 0.25 s, s
 ``wpm``                words / speech span, words per minute
 ``articulation_wpm``   words / speaking time, words per minute
-``pace_variability``   coefficient of variation of 30 s-window wpm, %
+``pace_variability``   coefficient of variation of windowed wpm (30 s, shorter for short talks), %
 ``pause_ratio``        share of the speech span spent in pauses ≥ 0.3 s, %
 ``long_pauses_per_min`` pauses ≥ 1 s per minute of speech span
 ``figures_per_min``    concrete figures per minute of speech span
@@ -18,7 +18,8 @@ figures fall in time, whether they land, and pitch variety. Value keys and units
 ``monotone_share``     windows with spread below 3 semitones, %
 =====================  =====================================================================
 
-The pitch keys are absent when no window had enough voiced speech.
+``pace_variability`` is absent for talks under 20 s, ``figures_landed`` without figures, and the
+pitch keys when no window had enough voiced speech.
 """
 
 from __future__ import annotations
@@ -130,12 +131,13 @@ def timed_analysis(transcript: Transcript, figures: Sequence[Figure]) -> TimedAn
         ),
         wpm=round(words_per_minute(words), 1),
         articulation_wpm=round(articulation_wpm(words, transcript.pauses), 1),
-        pace_variability=round(pace_variability(pace), 1),
         pause_ratio=round(pause_ratio(transcript.pauses, span), 1),
         long_pauses_per_min=round(len(long_pauses(transcript.pauses)) / minutes, 2),
         figures_per_min=round(len(concrete) / minutes, 2),
         number_desert_s=round(longest, 1),
     )
+    if len(pace) >= 2:
+        values["pace_variability"] = round(pace_variability(pace), 1)
     if concrete:
         values["figures_landed"] = round(100.0 * sum(landed) / len(concrete), 1)
     spreads = [v for _, v in transcript.pitch_spread]

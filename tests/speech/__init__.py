@@ -280,3 +280,11 @@ def filler_rehearsal() -> Rehearsal:
 def question_rehearsal() -> Rehearsal:
     """Alternating questions and answers without punctuation cues in the audio."""
     return build_rehearsal(QUESTION_PARTS, rate=160, name="questions")
+
+
+@functools.cache
+def transcript_of(rehearsal: Rehearsal, engine: str, model: str | None = None):  # type: ignore[no-untyped-def]
+    """The transcript of ``rehearsal`` by ``engine``/``model``, computed once per session."""
+    from coach.transcribe import transcribe_file
+
+    return transcribe_file(rehearsal.path, engine=engine, model=model)
