@@ -49,6 +49,7 @@ RawWord = tuple[str, float, float]
 
 _MODELS: dict[str, tuple[Any, threading.Lock]] = {}
 _MODELS_LOCK = threading.Lock()
+_RESOLVED: dict[str, tuple[str, str]] = {}  # model setting -> (label, source), once per process
 _SPHINX_SKIP = re.compile(r"^(<s>|</s>|<sil>|\[\w+\]|\+\+\w+\+\+)$", re.I)
 
 
@@ -112,7 +113,10 @@ def whisper_model(
             "or use --engine sphinx."
         )
     with _MODELS_LOCK:
-        label, source = resolve_model(model, progress=progress)
+        key = model or ""
+        if key not in _RESOLVED:
+            _RESOLVED[key] = resolve_model(model, progress=progress)
+        label, source = _RESOLVED[key]
         if source not in _MODELS:
             from faster_whisper import WhisperModel
 
