@@ -80,6 +80,7 @@ _CLOCK = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?(am|pm|a\.m\.?|p\.m\.?)?$", re.IGNO
 _CLOCK_SUFFIX = re.compile(r"^\d{1,2}(am|pm|a\.m\.?|p\.m\.?)$", re.IGNORECASE)
 _DECADE = re.compile(r"^'?\d{2}(\d{2})?'?s$")
 _RANGE = re.compile(r"^([$€£¥]?\d[\d,.]*)[-–]([$€£¥]?\d[\d,.]*%?)$")
+_COMPOUND = re.compile(r"^(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)-([a-z]+)$")
 _TRIM = "\"'“”‘’()[]{}«»…,;:!?*_`~—"
 
 
@@ -312,6 +313,21 @@ def find_figures(words: Sequence[Word]) -> list[Figure]:
         if tok.low in _VAGUE and (i == 0 or not _is_number_word(toks[i - 1].low)):
             start = i - 1 if i > 0 and toks[i - 1].low == "a" else i
             add(start, i + 1, _MAGNITUDES.get(tok.low.rstrip("s"), 12.0), "", "vague")
+            i += 1
+            continue
+        compound = _COMPOUND.match(tok.low)
+        if (
+            compound
+            and compound[2] not in _NUMBER_WORDS
+            and (compound[1][0].isdigit() or _is_number_word(compound[1]))
+        ):
+            # "six-person team", "3-hour drive": a number fused to its unit
+            head = compound[1]
+            fused = float(head) if head[0].isdigit() else _parse_words(head.split("-"))
+            if fused is not None and (
+                fused != 1 or head[0].isdigit() or compound[2] in _ONE_UNITS - {"time", "times"}
+            ):
+                add(i, i + 1, fused, compound[2], "figure")
             i += 1
             continue
         end = _word_run(toks, i)

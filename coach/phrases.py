@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coach.text import ends_sentence, norm
 from coach.types import Word
@@ -25,6 +26,40 @@ def _parts(phrase: str) -> tuple[str, ...]:
     return tuple(p for p in phrase.lower().replace("-", " ").replace("’", "'").split() if p)
 
 
+@lru_cache(maxsize=65536)
+def _word_parts(text: str) -> tuple[tuple[str, ...], bool]:
+    """The matchable parts of one written word, and whether it closes a clause."""
+    pieces = tuple(p.strip(".,;:!?\"'") for p in _parts(norm(text))) or ("",)
+    return pieces, ends_sentence(text) or text.endswith(",")
+
+
+_Flat = tuple[list[str], list[int], list[bool]]
+_last_flat: tuple[Sequence[Word], _Flat] | None = None
+
+
+def _flatten(words: Sequence[Word]) -> _Flat:
+    """Words split into parts (hyphens split), with each part's word index and clause ends.
+
+    Several matchers run over the same transcript, so the last result is kept (read and replaced
+    as one reference, so threads never see another transcript's parts).
+    """
+    global _last_flat
+    last = _last_flat
+    if last is not None and last[0] is words:
+        return last[1]
+    parts: list[str] = []
+    owner: list[int] = []
+    stops: list[bool] = []
+    for i, w in enumerate(words):
+        pieces, stop = _word_parts(w.text)
+        parts.extend(pieces)
+        owner.extend([i] * len(pieces))
+        stops.extend([False] * (len(pieces) - 1))
+        stops.append(stop)
+    _last_flat = (words, (parts, owner, stops))
+    return parts, owner, stops
+
+
 class PhraseMatcher:
     """Finds phrases from a list in a word sequence, longest match first."""
 
@@ -39,18 +74,7 @@ class PhraseMatcher:
 
     def find(self, words: Sequence[Word]) -> list[Hit]:
         """Non-overlapping hits, in order."""
-        # flatten words into parts, remembering the word each part came from
-        parts: list[str] = []
-        owner: list[int] = []
-        stops: list[bool] = []
-        for i, w in enumerate(words):
-            pieces = _parts(norm(w.text)) or ("",)
-            for k, piece in enumerate(pieces):
-                parts.append(piece.strip(".,;:!?\"'"))
-                owner.append(i)
-                stops.append(
-                    k == len(pieces) - 1 and (ends_sentence(w.text) or w.text.endswith(","))
-                )
+        parts, owner, stops = _flatten(words)
         hits: list[Hit] = []
         k = 0
         while k < len(parts):

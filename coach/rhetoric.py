@@ -33,6 +33,9 @@ _STOPWORDS = {
 }  # fmt: skip
 
 
+_HESITATIONS = {"um", "uh", "er", "erm", "ah", "i", "mean", "you", "know", "like", "sorry"}
+
+
 @dataclass(frozen=True)
 class Question:
     """A question sentence; ``self_directed`` when the speaker asks it of themselves or 'we'."""
@@ -109,25 +112,26 @@ def story_sentences(
 
 
 def edge_span(
-    n_words: int, spans: Sequence[tuple[int, int]], *, share: float, end: bool
+    n_words: int,
+    spans: Sequence[tuple[int, int]],
+    *,
+    share: float,
+    end: bool,
+    min_sentences: int = 2,
 ) -> tuple[int, int]:
-    """The first (or last) ``share`` of the words, widened to whole sentences (at least one)."""
+    """The first (or last) ``share`` of the words, widened to whole sentences and to at least
+    ``min_sentences`` sentences (an opening line and its follow-up belong together)."""
     if not spans:
         return (0, 0)
     limit = max(1, round(n_words * share))
-    if not end:
-        stop = spans[0][1]
-        for a, b in spans:
-            if a >= limit:
-                break
-            stop = b
-        return (0, stop)
-    start = spans[-1][0]
-    for a, b in reversed(spans):
-        if n_words - b >= limit:
+    ordered = list(reversed(spans)) if end else list(spans)
+    edge = ordered[0]
+    for taken, (a, b) in enumerate(ordered):
+        inside = (n_words - b) if end else a
+        if inside >= limit and taken >= min_sentences:
             break
-        start = a
-    return (start, n_words)
+        edge = (a, b)
+    return (edge[0], n_words) if end else (0, edge[1])
 
 
 @dataclass(frozen=True)
@@ -169,12 +173,13 @@ def accidental_repeats(
     words: Sequence[Word],
     *,
     min_words: int = 2,
-    window_words: int = 12,
+    window_words: int = 2,
     skip: Sequence[tuple[int, int]] = (),
 ) -> list[Repeat]:
-    """Phrases of ``min_words``+ words said again within ``window_words`` words ("we we", "the
-    team the team"), ignoring ranges in ``skip`` (anaphora) and single-word stutters are caught as
-    immediate doubles ("I I")."""
+    """Phrases said again at once: doubled words ("we we"), two-word phrases repeated back to back
+    and longer phrases repeated with at most ``window_words`` hesitation words between ("the new
+    plant, uh, the new plant"). Ranges in ``skip`` (anaphora) are left alone; parallel lines further apart
+    ("most of the team and most of the riders") are style, not stumbles."""
     lows = [norm(w.text) for w in words]
     skipped: set[int] = set()
     for a, b in skip:
@@ -199,10 +204,12 @@ def accidental_repeats(
             gram = lows[i : i + size]
             if len(gram) < size or not all(gram) or i in skipped or set(gram) <= _STOPWORDS:
                 continue
-            # two-word repeats only count when said again at once ("the team, the team")
-            reach = window_words if size > 2 else 1
+            # two-word repeats only count when said again at once ("the team, the team");
+            # longer ones may have a filler or two in between ("the plan, uh, the plan")
+            reach = window_words + 1 if size > 2 else 1
             for j in range(i + size, min(n - size, i + size + reach - 1) + 1):
-                if lows[j : j + size] == gram and j not in skipped:
+                between = lows[i + size : j]
+                if lows[j : j + size] == gram and j not in skipped and set(between) <= _HESITATIONS:
                     out.append(Repeat(" ".join(gram), (i, i + size), (j, j + size)))
                     found = True
                     break

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from coach.types import Transcript, Word
 
@@ -48,11 +49,13 @@ _MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|>\s?|\d+[.)]\s+)")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*$")
 
 
+@lru_cache(maxsize=65536)
 def norm(token: str) -> str:
     """Lower-case a word and strip surrounding punctuation ("Minutes," -> "minutes")."""
     return token.strip(_PUNCT).lower().replace("’", "'")
 
 
+@lru_cache(maxsize=65536)
 def ends_sentence(token: str) -> bool:
     """True when a written word closes a sentence (., !, ?), allowing for common abbreviations."""
     if not _SENTENCE_END.search(token):

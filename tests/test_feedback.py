@@ -1,0 +1,78 @@
+"""Scoring against bands and tips that quote the speaker's own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.profile import Target, load_profile
+from coach.review import review, review_from_dict, review_to_dict
+from coach.scoring import band_score, status_of
+from coach.text import transcript_from_text
+from coach.types import Transcript, Word
+
+HYPEY = (
+    "Our revolutionary platform is the ultimate world-class solution. "
+    "We leverage synergy to empower a holistic paradigm. "
+    "It is cutting-edge and best-in-class and truly unprecedented. "
+    "Everyone agrees it is the best. Thank you."
+)
+
+
+def test_band_score_inside_and_outside() -> None:
+    """100 inside the band, linear to 0 at the tolerance, status follows."""
+    t = Target(10, 20, 1, "why", "src", 10)
+    assert band_score(15, t) == 100
+    assert band_score(25, t) == pytest.approx(50)
+    assert band_score(0, t) == 0
+    assert (status_of(100), status_of(70), status_of(10)) == ("good", "close", "off")
+
+
+def test_hype_heavy_script_scores_low_and_tips_quote_it() -> None:
+    """A hype-heavy script scores below a concrete one; tips quote its own hype words."""
+    good = review(transcript_from_text(Path("assets/samples/demo.txt").read_text(encoding="utf-8")))
+    bad = review(transcript_from_text(HYPEY))
+    assert bad.feedback.score < good.feedback.score - 20
+    tips = " ".join(t.text for t in bad.feedback.tips)
+    assert "'revolutionary'" in tips or "'ultimate'" in tips
+    assert any("figure" in t.action for t in bad.feedback.tips)
+    assert len(bad.feedback.tips) <= 7
+    assert bad.feedback.tips == tuple(sorted(bad.feedback.tips, key=lambda t: -t.impact))
+    assert set(bad.feedback.trait_scores) <= {
+        "Numbers", "Pace", "Pauses", "Plain words", "Stories", "Questions", "Opening", "Close", "Fillers",
+    }  # fmt: skip
+
+
+def test_every_tip_points_at_the_speakers_words() -> None:
+    """Each tip carries a quote taken from the transcript."""
+    rv = review(transcript_from_text(HYPEY))
+    text = transcript_from_text(HYPEY).text
+    for tip in rv.feedback.tips:
+        assert tip.quote, tip
+        assert tip.quote.rstrip(" …") in text
+
+
+def test_timed_tips_carry_timestamps() -> None:
+    """With word times, hype tips say when it was said (m:ss)."""
+    words = tuple(
+        Word(w, 60 + i * 0.4, 60 + i * 0.4 + 0.3, utterance=0) for i, w in enumerate(HYPEY.split())
+    )
+    rv = review(Transcript(words, duration_s=80.0, engine="test", punctuated=True))
+    hype_tips = [t for t in rv.feedback.tips if t.metric == "hype_rate"]
+    assert hype_tips and hype_tips[0].text.startswith("At 1:00 you said 'revolutionary'")
+    assert hype_tips[0].at_s == pytest.approx(60.4)  # "revolutionary" is the second word
+
+
+def test_overall_score_is_weighted_mean_of_metric_scores() -> None:
+    """The Lei Jun match equals the weight-averaged metric scores."""
+    rv = review(transcript_from_text(HYPEY))
+    expected = sum(m.score * m.weight for m in rv.metrics) / sum(m.weight for m in rv.metrics)
+    assert rv.feedback.score == pytest.approx(expected, abs=0.1)
+
+
+def test_review_json_round_trip() -> None:
+    """A review survives to_dict/from_dict unchanged (the store relies on it)."""
+    rv = review(transcript_from_text(HYPEY), load_profile())
+    back = review_from_dict(review_to_dict(rv))
+    assert back == rv
