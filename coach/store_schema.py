@@ -106,6 +106,16 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _refuse_newer(conn: sqlite3.Connection, path: Path) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"The session database {path} was written by a newer Coach "
+            f"(schema {version}, this one knows {SCHEMA_VERSION}); update Coach to open it."
+        )
+    return version
+
+
 def migrate(conn: sqlite3.Connection, path: Path, *, target: int = SCHEMA_VERSION) -> None:
     """Bring the database up to schema ``target``, one transaction per step.
 
@@ -114,12 +124,7 @@ def migrate(conn: sqlite3.Connection, path: Path, *, target: int = SCHEMA_VERSIO
     StoreError
         The file was written by a newer Coach (its schema is above :data:`SCHEMA_VERSION`).
     """
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"The session database {path} was written by a newer Coach "
-            f"(schema {version}, this one knows {SCHEMA_VERSION}); update Coach to open it."
-        )
+    version = _refuse_newer(conn, path)
     while version < target:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -198,6 +203,7 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, str | None]:
     try:
         _check_header(path)
         conn = connect(path)
+        _refuse_newer(conn, path)  # before WAL mode rewrites the header of a file we cannot own
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         migrate(conn, path)
