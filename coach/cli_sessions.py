@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from coach import cli
-from coach.errors import InputError
 from coach.store import SessionStore, SessionSummary
 
 
@@ -245,7 +244,7 @@ def _session_id(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise InputError(f"'{text}' is not a session id; ids are numbers.") from None
+        raise argparse.ArgumentTypeError(f"'{text}' is not a session id; ids are numbers") from None
 
 
 def register(sub: Any) -> None:
