@@ -69,7 +69,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def encode_review(rv: Review) -> bytes:
     """The stored form of a review: zlib-compressed JSON of its lossless dict."""
     data = review_to_dict(rv)["_review"]
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 6)
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
 
 def decode_review(blob: bytes) -> Review:
