@@ -1,0 +1,336 @@
+"""Qt item models over the engine's records: sessions grouped by talk, and metric comparisons.
+
+Models hold the frozen records the store hands out (:class:`coach.progress.SessionSummary`) and
+format them; they never query the database themselves, so a page can refill them from a worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from coach.progress import MetricChange, SessionSummary
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+"""Session id of a row (``None`` for a talk group row)."""
+
+COLUMNS = ("Date", "Talk", "Title", "Duration", "wpm", "Figures/min", "Score")
+NO_TALK = "(no talk)"
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def format_date(iso: str) -> str:
+    """ISO-8601 UTC time as local "2026-11-29 14:05"."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def format_duration(seconds: float | None) -> str:
+    """Seconds as m:ss ("" when unknown, e.g. a typed script)."""
+    if seconds is None:
+        return ""
+    total = int(round(seconds))
+    return f"{total // 60}:{total % 60:02d}"
+
+
+def _num(value: float | None, digits: int = 0) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+@dataclass
+class _Group:
+    talk: str
+    sessions: list[SessionSummary] = field(default_factory=list)
+
+
+class SessionTreeModel(QAbstractItemModel):
+    """Sessions under one row per talk; columns :data:`COLUMNS`.
+
+    Top-level rows are talks (internal id 0); a session row's internal id is its group row + 1.
+    ``SORT_ROLE`` gives raw values for sorting (group rows sort by their latest or best value);
+    the title of a session is editable and calls ``on_rename(session_id, title)``.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._groups: list[_Group] = []
+        self.on_rename: Callable[[int, str], None] | None = None
+
+    # -- filling --------------------------------------------------------------------------------
+
+    def set_sessions(self, sessions: Sequence[SessionSummary]) -> None:
+        """Replace every row; talks keep the order of their newest session."""
+        groups: dict[str, _Group] = {}
+        for s in sessions:
+            groups.setdefault(s.talk, _Group(s.talk)).sessions.append(s)
+        self.beginResetModel()
+        self._groups = list(groups.values())
+        self.endResetModel()
+
+    def session_count(self) -> int:
+        """Number of sessions held."""
+        return sum(len(g.sessions) for g in self._groups)
+
+    def summary(self, index: Index) -> SessionSummary | None:
+        """The session at ``index`` (``None`` for a talk row)."""
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._groups[index.internalId() - 1].sessions[index.row()]
+
+    def talk_at(self, index: Index) -> str | None:
+        """The talk of the row at ``index`` (group or session)."""
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._groups[index.row()].talk
+        return self._groups[index.internalId() - 1].talk
+
+    def index_of(self, session_id: int) -> QModelIndex:
+        """The index (column 0) of a session, invalid when it is not shown."""
+        for g, group in enumerate(self._groups):
+            for r, s in enumerate(group.sessions):
+                if s.id == session_id:
+                    return self.createIndex(r, 0, g + 1)
+        return QModelIndex()
+
+    # -- the model interface --------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self._groups[parent.row()].sessions)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.internalId() != 0 and index.column() == 2:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        s = self.summary(index)
+        if s is None or role != Qt.ItemDataRole.EditRole or index.column() != 2:
+            return False
+        title = str(value).strip()
+        if title == s.title:
+            return False
+        if self.on_rename is not None:
+            self.on_rename(s.id, title)  # may raise; the page reports it
+        group = self._groups[index.internalId() - 1]
+        group.sessions[index.row()] = _replace_title(s, title)
+        self.dataChanged.emit(index, index)
+        return True
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._group_data(self._groups[index.row()], index.column(), role)
+        s = self._groups[index.internalId() - 1].sessions[index.row()]
+        col = index.column()
+        if role == ID_ROLE:
+            return s.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if role == Qt.ItemDataRole.EditRole and col == 2:
+                return s.title
+            return (
+                format_date(s.created),
+                s.talk,
+                s.title or f"Session {s.id}",
+                format_duration(s.duration_s),
+                _num(s.wpm),
+                _num(s.figures_per_min, 1),
+                _num(s.score),
+            )[col]
+        if role == SORT_ROLE:
+            return _sort_key(
+                (
+                    s.created,
+                    s.talk.lower(),
+                    s.title.lower(),
+                    s.duration_s,
+                    s.wpm,
+                    s.figures_per_min,
+                    s.score,
+                )[col]  # fmt: skip
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{s.title or 'Session ' + str(s.id)}: {s.engine}, profile {s.profile_id}"
+        return None
+
+    def _group_data(self, g: _Group, col: int, role: int) -> Any:
+        latest = g.sessions[0]
+        best = max(x.score for x in g.sessions)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return format_date(latest.created)
+            if col == 1:
+                return f"{g.talk or NO_TALK}  ({len(g.sessions)})"
+            if col == 6:
+                return f"best {best:.0f}"
+            return ""
+        if role == SORT_ROLE:
+            return _sort_key(
+                (latest.created, g.talk.lower(), g.talk.lower(), None, None, None, best)[col]
+            )
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{len(g.sessions)} attempts at {g.talk or 'no named talk'}"
+        return None
+
+
+def _replace_title(s: SessionSummary, title: str) -> SessionSummary:
+    from dataclasses import replace
+
+    return replace(s, title=title)
+
+
+def _sort_key(value: Any) -> Any:
+    # None sorts below every number; strings and numbers never meet in one column
+    if value is None:
+        return float("-inf")
+    return value
+
+
+class SessionFilterProxy(QSortFilterProxyModel):
+    """Sorts by raw values and keeps sessions whose id is in :attr:`allowed` (``None``: all).
+
+    Talk rows stay while any of their sessions does.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.allowed: set[int] | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_allowed(self, ids: set[int] | None) -> None:
+        """Show only these session ids (``None`` shows every session)."""
+        self.beginFilterChange()
+        self.allowed = ids
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not source_parent.isValid():
+            return self.allowed is None  # a talk row: kept by recursion when a child matches
+        sid = self.sourceModel().index(source_row, 0, source_parent).data(ID_ROLE)
+        return self.allowed is None or sid in self.allowed
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
+
+
+VERDICT_COLOURS = {
+    "better": "#2f855a",
+    "worse": "#c53030",
+    "same": "#616e7c",
+    "new": "#2f5d8a",
+    "gone": "#616e7c",
+}
+VERDICT_WORDS = {
+    "better": "improved",
+    "worse": "slipped",
+    "same": "same",
+    "new": "new",
+    "gone": "not measured",
+}
+
+
+class ComparisonModel(QAbstractTableModel):
+    """Metric by metric: first value, second value, target band and whether it improved."""
+
+    HEADERS = ("Metric", "First", "Second", "Target", "Change")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[MetricChange] = []
+
+    def set_changes(self, changes: Sequence[MetricChange]) -> None:
+        """Show these metric changes, those that moved first."""
+        order = {"worse": 0, "better": 1, "new": 2, "gone": 3, "same": 4}
+        self.beginResetModel()
+        self._rows = sorted(changes, key=lambda c: order[c.verdict])
+        self.endResetModel()
+
+    def change(self, row: int) -> MetricChange:
+        """The metric change on ``row``."""
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            unit = f" {c.unit}" if c.unit and not c.unit.startswith("/") else c.unit
+            return (
+                c.label,
+                "-" if c.value1 is None else f"{c.value1:.3g}{unit}",
+                "-" if c.value2 is None else f"{c.value2:.3g}{unit}",
+                f"{c.target_low:g}-{c.target_high:g}",
+                VERDICT_WORDS[c.verdict],
+            )[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == 4:
+            return QBrush(QColor(VERDICT_COLOURS[c.verdict]))
+        if role == Qt.ItemDataRole.FontRole and col == 4 and c.verdict in ("better", "worse"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None

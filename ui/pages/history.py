@@ -1,0 +1,530 @@
+"""History page: every saved session grouped by talk, progress across attempts, and a side-by-side
+comparison of two sessions.
+
+The table is one model/view pair (:class:`ui.models.SessionTreeModel` behind a sort/filter proxy),
+so a thousand sessions cost no more widgets than ten. Searching the words said asks the store
+(SQLite) for matching ids; everything else filters in the proxy.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.metrics import METRICS
+from coach.progress import Comparison, SessionSummary
+from ui.models import (
+    ID_ROLE,
+    ComparisonModel,
+    SessionFilterProxy,
+    SessionTreeModel,
+    format_date,
+)
+
+UNDO_MS = 10_000
+SEARCH_DELAY_MS = 250
+ALL_TALKS = "All talks"
+
+
+class ProgressPanel(QWidget):
+    """A chart of the score or one metric across the attempts of a talk, with the target band."""
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.talk: str | None = None
+        self.canvas: Any = None
+        self.figure: Any = None
+        self.metric = QComboBox()
+        self.metric.addItem("Overall score", "score")
+        for name, spec in METRICS.items():
+            self.metric.addItem(spec.label, name)
+        self.metric.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.caption = QLabel("Choose a talk or a session to see its progress.")
+        self.caption.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.metric)
+        top.addWidget(self.caption, 1)
+        self.box = QVBoxLayout(self)
+        self.box.addLayout(top)
+
+    def show_talk(self, talk: str | None) -> None:
+        """Chart the attempts of ``talk`` (``None``: all sessions)."""
+        self.talk = talk
+        self.refresh()
+
+    def points(self) -> list[tuple[SessionSummary, float]]:
+        """The (session, value) pairs charted, oldest first."""
+        metric = self.metric.currentData()
+        return list(self.store.trend(talk=self.talk, metric=metric))
+
+    def band(self, points: list[tuple[SessionSummary, float]]) -> tuple[float, float] | None:
+        """The target band of the chosen metric in the latest attempt's profile."""
+        metric = self.metric.currentData()
+        if metric == "score" or not points:
+            return None
+        from coach.errors import CoachError
+        from coach.profile import load_profile
+
+        try:
+            target = load_profile(points[-1][0].profile_id).metrics.get(metric)
+        except CoachError:
+            return None
+        return (target.low, target.high) if target else None
+
+    def refresh(self) -> None:
+        """Redraw the chart for the current talk and metric."""
+        from coach.charts import progress_chart
+
+        points = self.points() if self.talk is not None else []
+        band = self.band(points)
+        metric = self.metric.currentData()
+        fig = progress_chart(
+            [(_when(s.created), v) for s, v in points], metric=metric, band=band, height_in=2.6
+        )
+        self._show_figure(fig)
+        label = self.metric.currentText()
+        if self.talk is None:
+            self.caption.setText("Choose a talk or a session to see its progress.")
+        elif not points:
+            self.caption.setText(f"“{self.talk or 'No talk'}”: {label} was not measured yet.")
+        else:
+            first, last = points[0][1], points[-1][1]
+            band_text = f"; target {band[0]:g}-{band[1]:g}" if band else ""
+            self.caption.setText(
+                f"“{self.talk or 'No talk'}”, {len(points)} attempts: {label} "
+                f"{first:.3g} → {last:.3g}{band_text}."
+            )
+
+    def _show_figure(self, fig: Any) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        if self.canvas is not None:
+            self.box.removeWidget(self.canvas)
+            self.canvas.setParent(None)
+            self.canvas.deleteLater()
+            import matplotlib.pyplot as plt
+
+            plt.close(self.figure)
+        self.figure = fig
+        self.canvas = FigureCanvasQTAgg(fig)
+        self.canvas.setMinimumHeight(180)
+        self.box.addWidget(self.canvas, 1)
+
+
+def _when(iso: str) -> Any:
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso).astimezone()
+    except ValueError:
+        return iso
+
+
+class ComparePanel(QWidget):
+    """Two sessions side by side: score change, metric by metric, and both transcripts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self.headline = QLabel("Select two sessions and press Compare.")
+        self.headline.setWordWrap(True)
+        self.model = ComparisonModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.first_text = QTextBrowser()
+        self.second_text = QTextBrowser()
+        texts = QSplitter()
+        for title_, browser in (("First", self.first_text), ("Second", self.second_text)):
+            holder = QWidget()
+            v = QVBoxLayout(holder)
+            v.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(title_)
+            label.setObjectName(f"{title_.lower()}_title")
+            v.addWidget(label)
+            v.addWidget(browser)
+            texts.addWidget(holder)
+        self.first_title = texts.widget(0).findChild(QLabel)
+        self.second_title = texts.widget(1).findChild(QLabel)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(texts)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 4)
+        split.setSizes([550, 450])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(split, 1)
+
+    def show_comparison(self, comparison: Comparison, first_text: str, second_text: str) -> None:
+        """Fill the panel from a store comparison and the two transcripts."""
+        self.comparison = comparison
+        a, b = comparison.first, comparison.second
+        better = [METRICS[n].label for n in comparison.improved()]
+        worse = [METRICS[n].label for n in comparison.worsened()]
+        change = comparison.score_change
+        arrow = "up" if change > 0 else ("down" if change < 0 else "unchanged")
+        parts = [
+            f"<b>{html.escape(b.title or 'Session ' + str(b.id))}</b> vs "
+            f"<b>{html.escape(a.title or 'Session ' + str(a.id))}</b>: score {a.score:.0f} → "
+            f"{b.score:.0f} ({arrow} {abs(change):.0f})."
+        ]
+        if better:
+            parts.append(
+                "<span style='color:#2f855a'>Improved: "
+                + html.escape(", ".join(better))
+                + ".</span>"
+            )
+        if worse:
+            parts.append(
+                "<span style='color:#c53030'>Slipped: " + html.escape(", ".join(worse)) + ".</span>"
+            )
+        self.headline.setText(" ".join(parts))
+        self.model.set_changes(comparison.metrics)
+        self.table.resizeColumnsToContents()
+        for label, s in ((self.first_title, a), (self.second_title, b)):
+            if label is not None:
+                label.setText(f"{format_date(s.created)} · {s.title or 'Session ' + str(s.id)}")
+        old_html, new_html = word_diff_html(first_text, second_text)
+        self.first_text.setHtml(old_html)
+        self.second_text.setHtml(new_html)
+
+
+def word_diff_html(first: str, second: str) -> tuple[str, str]:
+    """Both transcripts as HTML: words only in the first struck out in red, words only in the
+    second in green, so what changed between two attempts stands out."""
+    import difflib
+
+    a, b = first.split(), second.split()
+    left: list[str] = []
+    right: list[str] = []
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w in a], b=[w.lower() for w in b],
+                                      autojunk=False)  # fmt: skip
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        old = html.escape(" ".join(a[i1:i2]))
+        new = html.escape(" ".join(b[j1:j2]))
+        if op == "equal":
+            left.append(old)
+            right.append(new)
+            continue
+        if old:
+            left.append(f"<span style='color:#c53030; text-decoration:line-through'>{old}</span>")
+        if new:
+            right.append(f"<span style='color:#2f855a; font-weight:600'>{new}</span>")
+    return " ".join(left), " ".join(right)
+
+
+class HistoryPage(QWidget):
+    """All sessions: search, filter by talk, sort, rename, delete with undo, restore, compare."""
+
+    open_session = Signal(int)
+    """The user wants this session's Feedback page."""
+    refreshed = Signal()
+    compared = Signal(object)
+
+    def __init__(self, store: Any, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("HistoryPage")
+        self.store = store
+        self.settings = settings
+        self.showing_trash = False
+        self._last_deleted: list[int] = []
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search titles and words said…")
+        self.search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.talk_filter = QComboBox()
+        self.talk_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.trash_button = QPushButton("Trash")
+        self.trash_button.setCheckable(True)
+        self.trash_button.toggled.connect(self.show_trash)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.talk_filter, 1)
+        bar.addWidget(self.trash_button)
+
+        self.model = SessionTreeModel(self)
+        self.model.on_rename = self._rename
+        self.proxy = SessionFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = QTreeView()
+        self.view.setModel(self.proxy)
+        self.view.setUniformRowHeights(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.view.header().setStretchLastSection(False)
+        self.view.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(self._double_clicked)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
+
+        self.open_button = QPushButton("Open")
+        self.open_button.clicked.connect(self.open_selected)
+        self.rename_button = QPushButton("Rename")
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.compare_button = QPushButton("Compare")
+        self.compare_button.clicked.connect(self.compare_selected)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.restore_button = QPushButton("Restore")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.count = QLabel("")
+        actions = QHBoxLayout()
+        for b in (
+            self.open_button,
+            self.rename_button,
+            self.compare_button,
+            self.delete_button,
+            self.restore_button,
+        ):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+
+        self.undo_bar = QWidget()
+        self.undo_bar.setStyleSheet("background:#fbf0d9;")
+        ub = QHBoxLayout(self.undo_bar)
+        ub.setContentsMargins(8, 2, 8, 2)
+        self.undo_label = QLabel("")
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.clicked.connect(self.undo_delete)
+        ub.addWidget(self.undo_label, 1)
+        ub.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        self.undo_timer = QTimer(self)
+        self.undo_timer.setSingleShot(True)
+        self.undo_timer.setInterval(UNDO_MS)
+        self.undo_timer.timeout.connect(self.undo_bar.hide)
+
+        self.progress = ProgressPanel(store)
+        self.compare = ComparePanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.progress, "Progress")
+        self.tabs.addTab(self.compare, "Compare")
+
+        top = QWidget()
+        tv = QVBoxLayout(top)
+        tv.setContentsMargins(0, 0, 0, 0)
+        tv.addLayout(bar)
+        tv.addWidget(self.view, 1)
+        tv.addLayout(actions)
+        tv.addWidget(self.undo_bar)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.refresh()
+
+    # -- filling --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload sessions (or the trash) and talks from the store, keeping filters."""
+        sessions = self.store.trash() if self.showing_trash else self.store.list()
+        self.model.set_sessions(sessions)
+        current = self.talk_filter.currentText()
+        self.talk_filter.blockSignals(True)
+        self.talk_filter.clear()
+        self.talk_filter.addItem(ALL_TALKS)
+        talks = sorted({s.talk for s in sessions}, key=str.lower)
+        self.talk_filter.addItems([t or "(no talk)" for t in talks])
+        self.talk_filter.setCurrentText(current if current in talks else ALL_TALKS)
+        self.talk_filter.blockSignals(False)
+        self.apply_filter()
+        if self.progress.talk is None and sessions and not self.showing_trash:
+            self.progress.show_talk(sessions[0].talk)  # the talk practised most recently
+        self.refreshed.emit()
+
+    def apply_filter(self) -> None:
+        """Show sessions matching the search text (title or words said) and the chosen talk."""
+        self.search_timer.stop()
+        query = self.search.text().strip()
+        talk = self.selected_talk_filter()
+        ids: set[int] | None = None
+        if query or talk is not None:
+            if self.showing_trash:
+                pool = [
+                    s
+                    for s in self.store.trash()
+                    if (talk is None or s.talk == talk)
+                    and (not query or query.lower() in s.title.lower())
+                ]
+            else:
+                pool = self.store.list(talk=talk, query=query or None)
+            ids = {s.id for s in pool}
+        self.proxy.set_allowed(ids)
+        self.view.expandAll()
+        for c in range(self.model.columnCount()):
+            if c != 2:
+                self.view.resizeColumnToContents(c)
+        shown = self.shown_session_ids()
+        where = "in the trash" if self.showing_trash else "sessions"
+        self.count.setText(f"{len(shown)} of {self.model.session_count()} {where}")
+        self._selection_changed()
+
+    def selected_talk_filter(self) -> str | None:
+        """The talk chosen in the filter (``None`` for all talks)."""
+        text = self.talk_filter.currentText()
+        if not text or text == ALL_TALKS:
+            return None
+        return "" if text == "(no talk)" else text
+
+    def shown_session_ids(self) -> list[int]:
+        """Ids of the sessions visible, in view order (tests and keyboard use)."""
+        out = []
+        for g in range(self.proxy.rowCount()):
+            group = self.proxy.index(g, 0)
+            for r in range(self.proxy.rowCount(group)):
+                out.append(self.proxy.index(r, 0, group).data(ID_ROLE))
+        return out
+
+    def show_trash(self, on: bool) -> None:
+        """Switch between the sessions and the trash."""
+        self.showing_trash = on
+        self.delete_button.setVisible(not on)
+        self.restore_button.setVisible(on)
+        self.refresh()
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected sessions, in view order."""
+        rows = self.view.selectionModel().selectedRows(0)
+        ids = [self.proxy.mapToSource(i).data(ID_ROLE) for i in rows]
+        return [i for i in ids if i is not None]
+
+    def select_ids(self, ids: list[int]) -> None:
+        """Select these sessions (others are deselected)."""
+        sel = self.view.selectionModel()
+        sel.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for sid in ids:
+            index = self.proxy.mapFromSource(self.model.index_of(sid))
+            if index.isValid():
+                sel.select(index, flags)
+                if len(ids) == 1:
+                    self.view.setCurrentIndex(index)
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        trash = self.showing_trash
+        self.open_button.setEnabled(len(ids) == 1 and not trash)
+        self.rename_button.setEnabled(len(ids) == 1 and not trash)
+        self.compare_button.setEnabled(len(ids) == 2 and not trash)
+        self.delete_button.setEnabled(bool(ids))
+        self.restore_button.setEnabled(bool(ids))
+        index = self.view.currentIndex()
+        talk = self.model.talk_at(self.proxy.mapToSource(index)) if index.isValid() else None
+        if talk is not None and talk != self.progress.talk and not trash:
+            self.progress.show_talk(talk)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        sid = self.proxy.mapToSource(index).data(ID_ROLE)
+        if sid is not None and not self.showing_trash and index.column() != 2:
+            self.open_session.emit(int(sid))
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def open_selected(self) -> None:
+        """Open the selected session's Feedback page."""
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.open_session.emit(ids[0])
+
+    def rename_selected(self) -> None:
+        """Start editing the selected session's title in place."""
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            index = self.proxy.mapFromSource(self.model.index_of(ids[0]).siblingAtColumn(2))
+            self.view.setCurrentIndex(index)
+            self.view.edit(index)
+
+    def rename(self, session_id: int, title: str) -> None:
+        """Rename a session through the model (so the view updates in place)."""
+        index = self.model.index_of(session_id).siblingAtColumn(2)
+        self.model.setData(index, title, Qt.ItemDataRole.EditRole)
+
+    def _rename(self, session_id: int, title: str) -> None:
+        self.store.rename(session_id, title)
+
+    def delete_selected(self) -> None:
+        """Move the selected sessions to the trash; Undo brings them back."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        for sid in ids:
+            self.store.delete(sid)
+        self._last_deleted = ids
+        n = len(ids)
+        self.undo_label.setText(
+            f"Moved {n} session{'s' if n != 1 else ''} to the trash (kept 30 days)."
+        )
+        self.undo_bar.show()
+        self.undo_timer.start()
+        self.refresh()
+
+    def undo_delete(self) -> None:
+        """Restore the sessions the last delete moved to the trash."""
+        for sid in self._last_deleted:
+            self.store.restore(sid)
+        restored, self._last_deleted = self._last_deleted, []
+        self.undo_bar.hide()
+        self.refresh()
+        self.select_ids(restored)
+
+    def restore_selected(self) -> None:
+        """Bring the selected sessions back from the trash."""
+        for sid in self.selected_ids():
+            self.store.restore(sid)
+        self.refresh()
+
+    def compare_selected(self) -> Comparison | None:
+        """Compare the two selected sessions, older first."""
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            return None
+        a, b = sorted(ids, key=lambda i: (self.store.get(i).created, i))
+        comparison = self.store.compare(a, b)
+        texts = [self.store.get(i).review.transcript.text for i in (a, b)]
+        self.compare.show_comparison(comparison, *texts)
+        self.tabs.setCurrentWidget(self.compare)
+        self.compared.emit(comparison)
+        return comparison

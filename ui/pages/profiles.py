@@ -1,0 +1,489 @@
+"""Profiles page: see each target with its why and source, copy a profile and edit its bands and
+weights in a validated form, or build a new profile from reference talks of a speaker.
+
+Bundled profiles are read-only; copies and built profiles are saved as TOML in the user's profile
+folder (:func:`coach.profile_builder.save_profile`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.errors import CoachError
+from coach.metrics import METRICS
+from coach.paths import bundled_profiles_dir, user_profiles_dir
+from coach.profile import Profile, Target, list_profiles
+from ui.workers import run_task
+
+INVALID_STYLE = "background:#f9e0e0;"
+MAX_VALUE = 1_000_000.0
+
+
+def is_bundled(profile: Profile) -> bool:
+    """True for a profile shipped with Coach (read-only here)."""
+    return profile.path is not None and profile.path.parent == bundled_profiles_dir()
+
+
+class TargetRow:
+    """The editors of one metric's target: band, weight and why."""
+
+    def __init__(self, name: str, target: Target) -> None:
+        self.name = name
+        self.target = target
+        spec = METRICS[name]
+        self.label = QLabel(f"<b>{spec.label}</b>")
+        self.label.setToolTip(spec.meaning)
+        self.low = self._spin(target.low)
+        self.high = self._spin(target.high)
+        self.unit = QLabel(spec.unit)
+        self.weight = self._spin(target.weight, step=0.5)
+        self.why = QLineEdit(target.why)
+        self.why.setCursorPosition(0)
+        self.why.setToolTip(target.why)
+        self.source = QLabel("Source: " + target.source)
+        self.source.setWordWrap(False)
+        self.source.setStyleSheet("color:#616e7c; font-size:11px;")
+        self.source.setToolTip(target.source)
+
+    @staticmethod
+    def _spin(value: float, *, step: float = 1.0) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setDecimals(2)
+        spin.setRange(-MAX_VALUE, MAX_VALUE)
+        spin.setSingleStep(step)
+        spin.setValue(value)
+        spin.setFixedWidth(92)
+        return spin
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        """The editors in column order."""
+        return (self.label, self.low, self.high, self.unit, self.weight, self.why, self.source)
+
+    def set_editable(self, on: bool) -> None:
+        """Allow or forbid editing (bundled profiles are read-only)."""
+        for w in (self.low, self.high, self.weight):
+            w.setReadOnly(not on)
+            w.setButtonSymbols(
+                QDoubleSpinBox.ButtonSymbols.UpDownArrows
+                if on
+                else QDoubleSpinBox.ButtonSymbols.NoButtons
+            )
+        self.why.setReadOnly(not on)
+
+    def problem(self) -> str:
+        """What is wrong with the values entered ("" when they are valid)."""
+        label = METRICS[self.name].label
+        if self.low.value() > self.high.value():
+            return f"{label}: low {self.low.value():g} is above high {self.high.value():g}."
+        if self.weight.value() < 0:
+            return f"{label}: the weight must be zero or more."
+        if not self.why.text().strip():
+            return f"{label}: say in one sentence why this target matters."
+        return ""
+
+    def value(self) -> Target:
+        """The edited target."""
+        return replace(
+            self.target,
+            low=self.low.value(),
+            high=self.high.value(),
+            weight=self.weight.value(),
+            why=self.why.text().strip(),
+        )
+
+
+class ProfileForm(QWidget):
+    """A profile's header and every target as one row of editors."""
+
+    validity_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile: Profile | None = None
+        self.rows: dict[str, TargetRow] = {}
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Name of this profile")
+        self.name.textChanged.connect(lambda _t: self.validate())
+        self.description = QLabel("")
+        self.description.setWordWrap(True)
+        self.origin = QLabel("")
+        self.origin.setWordWrap(True)
+        self.origin.setStyleSheet("color:#616e7c;")
+        self.problems = QLabel("")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color:#c53030;")
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.grid = QGridLayout()
+        self._new_grid()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name)
+        layout.addWidget(self.description)
+        layout.addWidget(self.origin)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.problems)
+
+    def _new_grid(self) -> None:
+        # a fresh host widget each time: the scroll area deletes the old one with its editors
+        host = QWidget()
+        self.grid = QGridLayout(host)
+        self.grid.setColumnStretch(5, 1)
+        self.grid.setColumnMinimumWidth(0, 230)
+        self.grid.setVerticalSpacing(2)
+        self.grid.setSizeConstraint(QGridLayout.SizeConstraint.SetMinimumSize)
+        self.scroll.setWidget(host)
+
+    def show_profile(self, profile: Profile, *, editable: bool) -> None:
+        """Show ``profile``; ``editable`` allows changing name, bands, weights and reasons."""
+        self.profile = profile
+        self._new_grid()
+        for c, head in enumerate(("Metric", "Low", "High", "Unit", "Weight")):
+            self.grid.addWidget(QLabel(f"<b>{head}</b>"), 0, c)
+        self.rows = {}
+        for r, (name, target) in enumerate(profile.metrics.items()):
+            row = TargetRow(name, target)
+            row.set_editable(editable)
+            line = 1 + 3 * r
+            for c, w in enumerate(row.widgets()[:5]):
+                self.grid.addWidget(w, line, c)
+            self.grid.addWidget(row.why, line + 1, 0, 1, 6)
+            self.grid.addWidget(row.source, line + 2, 0, 1, 6)
+            self.grid.setRowMinimumHeight(line + 2, row.source.sizeHint().height() + 6)
+            for spin in (row.low, row.high, row.weight):
+                spin.valueChanged.connect(lambda _v: self.validate())
+            row.why.textChanged.connect(lambda _t: self.validate())
+            self.rows[name] = row
+        self.grid.setRowStretch(3 * len(self.rows) + 1, 1)
+        self.name.setText(profile.name)
+        self.name.setReadOnly(not editable)
+        self.description.setText(profile.description)
+        where = "comes with Coach (read-only: duplicate it to edit)"
+        if profile.path is None:
+            where = "not saved yet"
+        elif not is_bundled(profile):
+            where = f"yours, saved in {profile.path}"
+        self.origin.setText(f"Source: {profile.source}\nThis profile {where}.")
+        self.validate()
+
+    def problems_found(self) -> list[str]:
+        """Every problem in the entered values, one sentence each."""
+        found = [p for p in (row.problem() for row in self.rows.values()) if p]
+        if self.profile is not None and not self.name.text().strip():
+            found.insert(0, "Give the profile a name.")
+        return found
+
+    def validate(self) -> bool:
+        """Mark invalid rows, list the problems; True when everything is valid."""
+        for row in self.rows.values():
+            bad = bool(row.problem())
+            for w in (row.low, row.high, row.weight, row.why):
+                w.setStyleSheet(INVALID_STYLE if bad else "")
+        found = self.problems_found()
+        self.problems.setText("\n".join(found))
+        ok = not found
+        self.validity_changed.emit(ok)
+        return ok
+
+    def edited(self) -> Profile:
+        """The profile with the values entered (not validated: see :meth:`validate`)."""
+        assert self.profile is not None
+        metrics = {name: row.value() for name, row in self.rows.items()}
+        return replace(self.profile, name=self.name.text().strip(), metrics=metrics)
+
+
+class ProfilesPage(QWidget):
+    """Browse, duplicate, edit, build and delete speaking-style profiles."""
+
+    profiles_changed = Signal()
+    """A profile was saved or deleted: profile choosers elsewhere should reload."""
+    built = Signal(object)
+    """A profile was built from references (not saved yet)."""
+    saved = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, store: Any, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ProfilesPage")
+        self.store = store
+        self.settings = settings
+        self.profiles: list[Profile] = []
+        self.editing: Profile | None = None
+        self._task: Any = None
+
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._chosen)
+        self.duplicate_button = QPushButton("Duplicate…")
+        self.duplicate_button.clicked.connect(self.ask_duplicate)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_current)
+        self.folder_button = QPushButton("Open folder")
+        self.folder_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(user_profiles_dir())))
+        )
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(QLabel("<b>Profiles</b>"))
+        lv.addWidget(self.list, 1)
+        for b in (self.duplicate_button, self.delete_button, self.folder_button):
+            lv.addWidget(b)
+
+        self.form = ProfileForm()
+        self.save_button = QPushButton("Save profile")
+        self.save_button.clicked.connect(lambda: self.save())
+        self.form.validity_changed.connect(self._update_save)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        targets = QWidget()
+        tv = QVBoxLayout(targets)
+        tv.setContentsMargins(0, 0, 0, 0)
+        tv.addWidget(self.form, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.save_button)
+        tv.addLayout(row)
+
+        build = QWidget()
+        bv = QVBoxLayout(build)
+        intro = QLabel(
+            "Choose transcripts (.txt, .md) or recordings of a speaker you want to sound like. "
+            "Coach measures each one the way it measures your rehearsals and proposes a target "
+            "band around their figures (their range widened by 20 % of the average). Metrics "
+            "that need a recording keep Lei Jun's band when you give only texts."
+        )
+        intro.setWordWrap(True)
+        self.ref_list = QListWidget()
+        add = QPushButton("Add files…")
+        add.clicked.connect(self.choose_references)
+        remove = QPushButton("Remove")
+        remove.clicked.connect(lambda: self.ref_list.takeItem(self.ref_list.currentRow()))
+        self.build_name = QLineEdit()
+        self.build_name.setPlaceholderText("Name, e.g. My favourite keynote speaker")
+        self.build_button = QPushButton("Measure and propose")
+        self.build_button.clicked.connect(self.build)
+        self.build_status = QLabel("")
+        self.build_status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        bv.addWidget(intro)
+        bv.addWidget(self.ref_list, 1)
+        bv.addLayout(buttons)
+        bv.addWidget(QLabel("Name of the new profile:"))
+        bv.addWidget(self.build_name)
+        bv.addWidget(self.build_button)
+        bv.addWidget(self.build_status)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(targets, "Targets")
+        self.tabs.addTab(build, "Build from references")
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 4)
+        split.setSizes([230, 870])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.reload()
+
+    # -- list -----------------------------------------------------------------------------------
+
+    def reload(self, select_id: str | None = None) -> None:
+        """Reload the profiles from disk and select ``select_id`` (else the first)."""
+        self.profiles = list_profiles()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for p in self.profiles:
+            tag = "bundled" if is_bundled(p) else "yours"
+            item = QListWidgetItem(f"{p.name}  ({tag})")
+            item.setToolTip(p.description)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [p.id for p in self.profiles]
+        row = ids.index(select_id) if select_id in ids else 0
+        if self.profiles:
+            self.list.setCurrentRow(row)
+            self._chosen(row)
+
+    def _chosen(self, row: int) -> None:
+        if 0 <= row < len(self.profiles):
+            p = self.profiles[row]
+            self.show_profile(p, editable=not is_bundled(p))
+
+    def current(self) -> Profile | None:
+        """The profile selected in the list."""
+        row = self.list.currentRow()
+        return self.profiles[row] if 0 <= row < len(self.profiles) else None
+
+    def show_profile(self, profile: Profile, *, editable: bool) -> None:
+        """Show a profile in the form (``editable`` for the user's own and unsaved ones)."""
+        self.editing = profile if editable else None
+        self.form.show_profile(profile, editable=editable)
+        self.delete_button.setEnabled(editable and profile.path is not None)
+        self.message.setText("")
+        self._update_save(self.form.validate())
+        self.tabs.setCurrentIndex(0)
+
+    def _update_save(self, ok: bool) -> None:
+        self.save_button.setEnabled(ok and self.editing is not None)
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def ask_duplicate(self) -> None:
+        """Ask a name and make an editable copy of the selected profile."""
+        source = self.current()
+        if source is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, "Duplicate profile", "Name of the copy:", text=f"My {source.name}"
+        )
+        if ok and name.strip():
+            self.duplicate(name)
+
+    def duplicate(self, name: str) -> Profile | None:
+        """An unsaved, editable copy of the selected profile named ``name``."""
+        from coach.profile_builder import duplicate_profile
+
+        source = self.current()
+        if source is None:
+            return None
+        try:
+            copy = duplicate_profile(source, name=name)
+        except CoachError as exc:
+            self._fail(str(exc))
+            return None
+        self.show_profile(copy, editable=True)
+        self.message.setText("A copy, not saved yet: edit bands and weights, then save.")
+        return copy
+
+    def save(self) -> Profile | None:
+        """Validate and save the profile in the form; returns it as read back."""
+        from coach.profile_builder import profile_id_for, save_profile
+
+        if self.editing is None:
+            return None
+        if not self.form.validate():
+            self._fail(self.form.problems_found()[0])
+            return None
+        profile = self.form.edited()
+        try:
+            if self.editing.path is None:
+                profile = replace(profile, id=profile_id_for(profile.name))
+                saved = save_profile(profile)
+            else:
+                saved = save_profile(profile, self.editing.path, overwrite=True)
+        except CoachError as exc:
+            self._fail(str(exc))
+            return None
+        self.reload(select_id=saved.id)
+        self.message.setText(f"Saved “{saved.name}” to {saved.path}.")
+        self.profiles_changed.emit()
+        self.saved.emit(saved)
+        return saved
+
+    def delete_current(self) -> None:
+        """Delete the selected user profile after confirmation."""
+        p = self.current()
+        if p is None or is_bundled(p) or p.path is None:
+            return
+        answer = QMessageBox.question(self, "Delete profile", f"Delete the profile “{p.name}”?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(p)
+
+    def delete(self, profile: Profile) -> None:
+        """Remove a user profile file."""
+        if profile.path is not None and not is_bundled(profile):
+            profile.path.unlink(missing_ok=True)
+        self.reload()
+        self.profiles_changed.emit()
+
+    def choose_references(self) -> None:
+        """Ask for reference transcripts or recordings."""
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Reference talks",
+            "",
+            "Transcripts and recordings (*.txt *.md *.wav *.mp3 *.m4a *.ogg *.flac *.opus);;"
+            "All files (*)",
+        )
+        self.add_references([Path(f) for f in files])
+
+    def add_references(self, files: list[Path]) -> None:
+        """Add files to the reference list."""
+        present = {self.ref_list.item(i).text() for i in range(self.ref_list.count())}
+        for f in files:
+            if str(f) not in present:
+                self.ref_list.addItem(str(f))
+
+    def references(self) -> list[Path]:
+        """The reference files chosen."""
+        return [Path(self.ref_list.item(i).text()) for i in range(self.ref_list.count())]
+
+    def build(self) -> None:
+        """Measure the references on a worker and show the proposed profile to edit and keep."""
+        from coach.profile_builder import build_profile
+
+        files = self.references()
+        name = self.build_name.text().strip()
+        if not files or not name:
+            self._fail("Add at least one reference file and name the new profile.")
+            return
+        options: dict[str, Any] = {}
+        try:
+            options = dict(self.settings.transcription_options())
+        except AttributeError:
+            options = {}
+        self.build_button.setEnabled(False)
+        self.build_status.setText("Measuring…")
+
+        def work(progress: Any) -> Profile:
+            return build_profile(files, name=name, progress=progress, **options)
+
+        self._task = run_task(
+            work,
+            with_progress=True,
+            on_progress=lambda done, msg: self.build_status.setText(f"{msg} ({done:.0%})"),
+            on_result=self._built,
+            on_error=lambda exc: self._fail(str(exc)),
+        )
+
+    def _built(self, profile: Profile) -> None:
+        self.build_button.setEnabled(True)
+        self.build_status.setText(
+            f"Proposed “{profile.name}”: check the bands on the Targets tab and save to keep it."
+        )
+        self.show_profile(profile, editable=True)
+        self.message.setText("Proposed from your references, not saved yet.")
+        self.built.emit(profile)
+
+    def _fail(self, text: str) -> None:
+        self.build_button.setEnabled(True)
+        self.message.setText(text)
+        if self.tabs.currentIndex() == 1:
+            self.build_status.setText(text)
+        self.failed.emit(text)

@@ -1,0 +1,266 @@
+"""Settings page: microphone, speech engine, Whisper model folder, default profile, data folder,
+theme. The form is generated from :data:`ui.settings.SETTINGS`; every change is saved at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.paths import data_dir
+from ui.settings import BY_NAME, ONLINE_ENGINES, SETTINGS, Settings
+
+PRIVACY_NOTICE = (
+    "The Google engine sends your recordings over the internet to Google's speech service, "
+    "which may keep them under Google's terms. Coach's other engines never leave this "
+    "computer.\n\nUse the online engine anyway?"
+)
+ENGINE_LABELS = {
+    "whisper": "Whisper (offline, accurate)",
+    "sphinx": "Sphinx (offline, fast, rough)",
+    "google": "Google (online: sends audio)",
+}
+THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+MODEL_LABELS = {
+    "base": "base (bundled, accurate)",
+    "tiny.en": "tiny.en (bundled, faster)",
+    "folder": "From the model folder",
+}
+
+
+def apply_theme(theme: str) -> None:
+    """Switch the running app to the light, dark or system colour scheme."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    scheme = {
+        "light": Qt.ColorScheme.Light,
+        "dark": Qt.ColorScheme.Dark,
+    }.get(theme, Qt.ColorScheme.Unknown)
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(scheme)
+
+
+def _microphones() -> list[tuple[str, str]]:
+    """(id, description) of the audio inputs Qt sees; empty without QtMultimedia."""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError:
+        return []
+    return [
+        (bytes(d.id().data()).decode(errors="replace"), d.description())
+        for d in QMediaDevices.audioInputs()
+    ]
+
+
+class SettingsPage(QWidget):
+    """Every setting in one form; changes are validated and saved immediately."""
+
+    notice_shown = Signal(str)
+
+    def __init__(self, store: Any, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SettingsPage")
+        self.store = store
+        self.settings = settings
+        self.editors: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        title = QLabel("<h2>Settings</h2>")
+        layout.addWidget(title)
+        self.notice = QLabel(settings.notice)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "background:#fbf0d9; border:1px solid #d69e2e; padding:6px; color:#5c4813;"
+        )
+        self.notice.setVisible(bool(settings.notice))
+        layout.addWidget(self.notice)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for setting in SETTINGS:
+            if setting.name == "online_consent":
+                continue  # asked for when the online engine is chosen
+            editor = self._editor(setting.name)
+            editor.setToolTip(setting.help)
+            self.editors[setting.name] = editor
+            form.addRow(setting.label, editor)
+            if setting.help:
+                hint = QLabel(setting.help)
+                hint.setWordWrap(True)
+                hint.setStyleSheet("color:#616e7c; font-size:11px;")
+                hint.setMinimumWidth(420)
+                form.addRow("", hint)
+
+        folder = QHBoxLayout()
+        self.data_label = QLabel(str(data_dir()))
+        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_button = QPushButton("Open folder")
+        open_button.clicked.connect(self.open_data_folder)
+        folder.addWidget(self.data_label, 1)
+        folder.addWidget(open_button)
+        form.addRow("Data folder", folder)
+        hint = QLabel(
+            "Sessions, recordings, scripts and your profiles live here. Set COACH_HOME before "
+            "starting Coach to use another folder."
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#616e7c; font-size:11px;")
+        hint.setMinimumWidth(420)
+        form.addRow("", hint)
+        holder = QWidget()
+        holder.setLayout(form)
+        holder.setMaximumWidth(860)
+        layout.addWidget(holder)
+        layout.addStretch(1)
+        settings.changed.connect(self._external_change)
+
+    # -- editors --------------------------------------------------------------------------------
+
+    def _editor(self, name: str) -> QWidget:
+        setting = BY_NAME[name]
+        value = self.settings[name]
+        if name == "microphone":
+            combo = QComboBox()
+            combo.addItem("System default", "")
+            for dev_id, desc in _microphones():
+                combo.addItem(desc, dev_id)
+            if value and combo.findData(value) < 0:
+                combo.addItem(f"{value} (not connected)", value)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.currentIndexChanged.connect(lambda _i: self._store(name, combo.currentData()))
+            return combo
+        if name == "default_profile":
+            from coach.profile import list_profiles
+
+            combo = QComboBox()
+            for p in list_profiles():
+                combo.addItem(p.name, p.id)
+            if combo.findData(value) < 0:
+                combo.addItem(f"{value} (missing)", value)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.currentIndexChanged.connect(lambda _i: self._store(name, combo.currentData()))
+            return combo
+        if name == "model_folder":
+            row = QWidget()
+            box = QHBoxLayout(row)
+            box.setContentsMargins(0, 0, 0, 0)
+            edit = QLineEdit(value)
+            edit.setPlaceholderText("Folder with model.bin, e.g. a faster-whisper small model")
+            edit.editingFinished.connect(lambda: self._store(name, edit.text().strip()))
+            browse = QPushButton("Choose…")
+            browse.clicked.connect(lambda: self._choose_model_folder(edit))
+            box.addWidget(edit, 1)
+            box.addWidget(browse)
+            row.setProperty("line_edit", edit)
+            return row
+        if setting.choices is not None:
+            labels = {"engine": ENGINE_LABELS, "theme": THEME_LABELS, "whisper_model": MODEL_LABELS}
+            combo = QComboBox()
+            for choice in setting.choices:
+                combo.addItem(labels.get(name, {}).get(choice, choice), choice)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.currentIndexChanged.connect(lambda _i: self._store(name, combo.currentData()))
+            return combo
+        if setting.type is bool:
+            check = QCheckBox()
+            check.setChecked(bool(value))
+            check.toggled.connect(lambda on: self._store(name, bool(on)))
+            return check
+        if setting.type is int:
+            spin = QSpinBox()
+            spin.setRange(0, 400)
+            spin.setValue(int(value))
+            spin.setSpecialValueText("Profile's pace")
+            spin.valueChanged.connect(lambda v: self._store(name, int(v)))
+            return spin
+        edit = QLineEdit(str(value))
+        edit.editingFinished.connect(lambda: self._store(name, edit.text()))
+        return edit
+
+    def _choose_model_folder(self, edit: QLineEdit) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Whisper model folder", edit.text())
+        if folder:
+            edit.setText(folder)
+            self._store("model_folder", folder)
+
+    def _store(self, name: str, value: Any) -> None:
+        if name == "engine" and value in ONLINE_ENGINES and not self.settings["online_consent"]:
+            if not self.confirm_online():
+                self._show_value("engine", self.settings["engine"])
+                return
+            self.settings.set("online_consent", True)
+        if name == "model_folder" and value:
+            from pathlib import Path
+
+            if not (Path(value).expanduser() / "model.bin").is_file():
+                self.show_notice(
+                    f"{value} holds no model.bin: choose the folder of a faster-whisper model."
+                )
+                return
+        try:
+            self.settings.set(name, value)
+        except ValueError as exc:
+            self.show_notice(str(exc))
+            return
+        if name == "theme":
+            apply_theme(value)
+
+    def confirm_online(self) -> bool:
+        """Ask before audio may leave the computer (tests replace this)."""
+        answer = QMessageBox.question(
+            self,
+            "Send recordings over the internet?",
+            PRIVACY_NOTICE,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _show_value(self, name: str, value: Any) -> None:
+        editor = self.editors.get(name)
+        if isinstance(editor, QComboBox):
+            editor.blockSignals(True)
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+            editor.blockSignals(False)
+        elif isinstance(editor, QCheckBox):
+            editor.blockSignals(True)
+            editor.setChecked(bool(value))
+            editor.blockSignals(False)
+        elif isinstance(editor, QSpinBox):
+            editor.blockSignals(True)
+            editor.setValue(int(value))
+            editor.blockSignals(False)
+        elif editor is not None:
+            edit = editor.property("line_edit") or editor
+            if isinstance(edit, QLineEdit):
+                edit.setText(str(value))
+
+    def _external_change(self, name: str, value: Any) -> None:
+        self._show_value(name, value)
+
+    def show_notice(self, text: str) -> None:
+        """Show a sentence above the form (and tell the window)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self.notice_shown.emit(text)
+
+    def open_data_folder(self) -> bool:
+        """Open the data folder in the system's file manager."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
