@@ -56,7 +56,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from coach.errors import StoreError
+from coach.errors import ProfileError, StoreError
 from coach.metrics import METRICS
 from coach.paths import data_dir
 from coach.profile import Profile, load_profile
@@ -171,13 +171,17 @@ class SessionStore:
                 ) from None
             try:
                 yield conn
-            except BaseException:
+            except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(
+                        f"The session database could not be used ({exc}); restart Coach to check it."
+                    ) from None
                 raise
             try:
                 conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
+            except sqlite3.Error as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise StoreError(f"Could not save to the session database: {exc}.") from None
@@ -411,6 +415,10 @@ class SessionStore:
     def purge_trash(self, older_than_days: float = TRASH_DAYS) -> int:
         """Delete for good the sessions in the trash longer than this; returns how many."""
         cutoff = _iso(_now() - timedelta(days=older_than_days))
+        due = "SELECT 1 FROM sessions WHERE deleted IS NOT NULL AND deleted <= ? LIMIT 1"
+        with self._tx(write=False) as conn:  # usually nothing is due: skip the write lock
+            if conn.execute(due, (cutoff,)).fetchone() is None:
+                return 0
         with self._tx(write=True) as conn:
             rows = conn.execute(
                 "SELECT id, audio_name FROM sessions WHERE deleted IS NOT NULL AND deleted <= ?",
@@ -462,7 +470,7 @@ class SessionStore:
         transcript = transcribe_file(old.audio_path, engine=engine, model=model)
         try:
             prof = load_profile(old.profile_id)
-        except Exception as exc:
+        except ProfileError as exc:
             raise StoreError(
                 f"Session {session_id} was scored with profile '{old.profile_id}', which cannot "
                 f"be loaded now ({exc}); rescore it with another profile first."

@@ -351,6 +351,23 @@ def test_threads_share_a_store_or_open_their_own(good: Review, wav: Path) -> Non
     assert len(shared.list(talk="threads")) == 24 and shared.recovered_audio() == []
 
 
+def test_held_write_lock_delays_but_does_not_fail(good: Review) -> None:
+    """While another connection holds the write lock, reads go on and a save waits for it."""
+    store = SessionStore()
+    first = store.save(good, title="before")
+    other = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE sessions SET title = 'by the other process' WHERE id = ?", (first.id,))
+    assert [r.title for r in store.list()] == ["before"]  # WAL: the reader is not blocked
+    release = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    release.start()
+    second = store.save(good, title="after")  # waits for the lock instead of failing
+    release.join()
+    other.close()
+    assert [r.title for r in store.list()] == ["after", "by the other process"]
+    assert second.id == first.id + 1
+
+
 CHILD = """
 import os, signal, sys, time
 from pathlib import Path
