@@ -258,6 +258,13 @@ def pauses_chart(review: Review, *, titled: bool = True, height_in: float = 2.2)
 
 
 def _point_label(x: Any) -> str:
+    """A short label for one attempt: its date and time, or the label given."""
+    x = getattr(x, "created", x)  # a stored SessionSummary or Session
+    if isinstance(x, str):
+        try:
+            x = datetime.fromisoformat(x).astimezone()
+        except ValueError:
+            return x
     if isinstance(x, datetime):
         return x.strftime("%d %b\n%H:%M")
     if isinstance(x, date):
@@ -285,8 +292,9 @@ def progress_chart(
 ) -> Figure:
     """One metric (or the overall ``"score"``) across the attempts of a talk, with its band.
 
-    ``points`` are ``(when, value)`` pairs, oldest first, where ``when`` is a datetime, a date or
-    a label; objects with ``created``/``when`` and ``value`` attributes work too. ``band`` is the
+    ``points`` are ``(when, value)`` pairs, oldest first, where ``when`` is a datetime, a date, an
+    ISO-8601 string, a label, or a stored session summary (``SessionStore.trend`` output as is);
+    objects with ``created`` and ``value`` attributes work too. ``band`` is the
     target ``(low, high)``; for the score it defaults to the in-band zone 100.
     """
     fig, ax = _figure(height_in)

@@ -284,6 +284,13 @@ def register(sub: Any) -> None:
     a = add("trend", cmd_trend, "a metric over your attempts", json_flag=True)
     a.add_argument("--talk", help="only attempts at this talk")
     a.add_argument("--metric", default="score", help="score (default) or a metric name, e.g. wpm")
+    for extra in ACTIONS:
+        extra(actions)
+
+
+ACTIONS: list[Any] = []
+"""Other modules add ``sessions`` actions here (``coach.cli_export`` adds ``export``): each is
+called with the ``sessions`` subparsers object."""
 
 
 cli.SUBCOMMANDS.append(register)

@@ -123,7 +123,13 @@ def _as_review(obj: Any) -> Review | None:
 
 
 def _when(session: Any) -> str:
-    created = getattr(session, "created", None)
+    """When the session was recorded, in local time (now, for an unsaved review)."""
+    created: Any = getattr(session, "created", None)
+    if isinstance(created, str):
+        try:  # the store keeps ISO-8601 UTC; show local time
+            created = datetime.fromisoformat(created).astimezone()
+        except ValueError:
+            return str(created)
     if isinstance(created, datetime):
         return created.strftime("%d %B %Y, %H:%M")
     if isinstance(created, int | float):
@@ -321,26 +327,34 @@ def _transcript(c: _Ctx) -> list[Flowable]:
 
 
 def _adherence(c: _Ctx) -> list[Flowable]:
+    """The script-adherence section from a :class:`coach.adherence.Adherence`."""
     a = c.adherence
     if a is None:
         return []
-    out: list[Flowable] = [c.p("Script adherence", "h2")]
-    fields = (
-        a if isinstance(a, dict) else {k: v for k, v in vars(a).items() if not k.startswith("_")}
-    )
-    rows, lists = [], []
-    for key, value in fields.items():
-        label = key.replace("_", " ").capitalize()
-        if isinstance(value, int | float | str) and not isinstance(value, bool):
-            text = f"{value:.1f}" if isinstance(value, float) else str(value)
-            rows.append([c.p(f"<b>{rich(label)}</b>", "cell"), c.p(rich(text), "cell")])
-        elif isinstance(value, list | tuple) and value:
-            lists.append((label, value))
-    if rows:
-        out.append(_table(rows, [5 * cm, c.width - 5 * cm]))
+    rows = [
+        ("Said word for word", f"{a.said_share * 100:.0f}% of the script"),
+        ("Word error rate", f"{a.wer * 100:.0f}%"),
+        ("Words", f"{a.script_words} in the script, {a.spoken_words} said"),
+        ("Figures", f"{len(a.figures_planned)} planned, {len(a.figures_kept)} said as planned"),
+    ]
+    out: list[Flowable] = [
+        c.p("Script adherence", "h2"),
+        _table([[c.p(f"<b>{k}</b>", "cell"), c.p(v, "cell")] for k, v in rows],
+               [4 * cm, c.width - 4 * cm], ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)),
+        Spacer(1, 4),
+    ]  # fmt: skip
+    lists = [
+        ("Skipped figures", [f"“{rich(f.text)}”" for f in a.figures_skipped]),
+        ("Changed figures", [f"planned “{rich(ch.planned.text)}”, said “{rich(ch.said.text)}”"
+                             for ch in a.figures_changed]),
+        ("Added figures", [f"“{rich(f.text)}”" for f in a.figures_added]),
+        ("Left out", [f"“{rich(p)}”" for p in a.skipped_passages]),
+        ("Added", [f"“{rich(p)}”" for p in a.added_passages]),
+    ]  # fmt: skip
     for label, items in lists:
-        shown = "; ".join(rich(str(getattr(x, "text", x))) for x in items[:40])
-        out.append(c.p(f"<b>{rich(label)}</b> ({len(items)}): {shown}", "small"))
+        if items:
+            more = f" … and {len(items) - 30} more" if len(items) > 30 else ""
+            out.append(c.p(f"<b>{label}</b> ({len(items)}): " + "; ".join(items[:30]) + more))
     return out
 
 
@@ -496,3 +510,35 @@ def export_pdf(
     if progress:
         progress(1.0, "Saved")
     return path
+
+
+def export_session_pdf(
+    store: Any,
+    session_id: int,
+    out_path: str | Path,
+    *,
+    page_size: str = "A4",
+    progress: Callable[[float, str], None] | None = None,
+) -> Path:
+    """Export a stored session with everything the store knows about it.
+
+    Adds the previous attempt ("what changed"), the score across attempts of the same talk up to
+    this one (progress chart, from two attempts on) and, for a recording with a script, the
+    script adherence. ``store`` is a :class:`coach.store.SessionStore`.
+    """
+    session = store.get(session_id)
+    previous = trend = adherence = None
+    if session.talk:
+        previous = store.previous_attempt(session_id)
+        points = [
+            (s, v)
+            for s, v in store.trend(talk=session.talk, metric="score")
+            if (s.created, s.id) <= (session.created, session.id)
+        ]
+        trend = points if len(points) >= 2 else None
+    if session.script and session.review.transcript.timed:
+        from coach.adherence import adherence as follow
+
+        adherence = follow(session.script, session.review.transcript)
+    return export_pdf(session.review, out_path, session=session, previous=previous, trend=trend,
+                      adherence=adherence, page_size=page_size, progress=progress)  # fmt: skip

@@ -1,0 +1,212 @@
+"""The chart module: what each figure shows, that it needs no pyplot, and its PNG/PDF helpers."""
+
+from __future__ import annotations
+
+import functools
+import io
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from PIL import Image
+
+from coach import charts
+from coach.review import Review, review
+from coach.text import transcript_from_text
+from tests.timed_talk import talk_text, timed_transcript
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = (ROOT / "assets/samples/demo.txt").read_text()
+
+
+@functools.cache
+def timed_review() -> Review:
+    return review(timed_transcript(talk_text(900), wpm=150))
+
+
+@functools.cache
+def text_review() -> Review:
+    return review(transcript_from_text(DEMO))
+
+
+def spans(ax, colour: str) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """(x0, x1, y0, y1) of the filled spans drawn in ``colour``, each in its own coordinates
+    (data along the spanned axis, 0-1 across it)."""
+    return [
+        (p.get_x(), p.get_x() + p.get_width(), p.get_y(), p.get_y() + p.get_height())
+        for p in ax.patches
+        if isinstance(p, Rectangle) and p.get_facecolor() == to_rgba(colour)
+    ]
+
+
+PLAIN = " ".join(["We talked about the plan and what it means for everyone here."] * 22)
+
+
+def test_pace_chart_draws_series_and_profile_band() -> None:
+    """The pace line is the analysis' pace series and the shaded band is the profile's wpm band."""
+    rv = timed_review()
+    fig = charts.pace_chart(rv)
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    line = next(ln for ln in ax.lines if ln.get_label() == "your pace")
+    pace = rv.analysis.details["pace"]
+    assert np.allclose(line.get_xdata(), [p[0] for p in pace])
+    assert np.allclose(line.get_ydata(), [p[1] for p in pace])
+    band = rv.metric("wpm")
+    assert band is not None
+    assert [sp[2:] for sp in spans(ax, charts.BAND)] == [
+        pytest.approx((band.target_low, band.target_high))
+    ]
+    assert ax.get_xlim()[1] >= rv.transcript.duration_s - 1  # type: ignore[operator]
+
+
+def test_charts_for_typed_text_say_why_they_are_empty() -> None:
+    """Pace and pauses need timing: for typed text they return a figure with a plain note."""
+    for make in (charts.pace_chart, charts.pauses_chart):
+        fig = make(text_review())
+        texts = [t.get_text() for t in fig.axes[0].texts]
+        assert any("need a recording" in t or "needs a recording" in t for t in texts), texts
+        assert not fig.axes[0].lines
+
+
+def test_figures_timeline_marks_each_figure_and_desert_in_time() -> None:
+    """Markers sit at each concrete figure's start time; deserts are the analysis' deserts."""
+    rv = review(timed_transcript(DEMO + "\n\n" + PLAIN + "\n\n" + DEMO, wpm=150))
+    assert rv.analysis.details["deserts"], "the plain middle should be a number desert"
+    fig = charts.figures_timeline(rv)
+    ax = fig.axes[0]
+    marker = next(ln for ln in ax.lines if ln.get_marker() == "o")
+    expected = [f.start_s for f in rv.analysis.figures if f.kind == "figure"]
+    assert np.allclose(marker.get_xdata(), expected)
+    deserts = spans(ax, charts.DESERT)
+    assert len(deserts) == len(rv.analysis.details["deserts"])
+    for (x0, x1, _, _), (a, b) in zip(sorted(deserts), rv.analysis.details["deserts"], strict=True):
+        assert (x0, x1) == pytest.approx((a, b))
+
+
+def test_figures_timeline_uses_word_position_for_text() -> None:
+    """For typed text the axis is word position and long figure-free runs are shaded."""
+    rv = review(transcript_from_text(DEMO + "\n\n" + PLAIN + "\n\nWe sold 40 cakes."))
+    fig = charts.figures_timeline(rv)
+    ax = fig.axes[0]
+    marker = next(ln for ln in ax.lines if ln.get_marker() == "o")
+    positions = [f.word_span[0] for f in rv.analysis.figures if f.kind == "figure"]
+    assert list(marker.get_xdata()) == positions
+    assert "word position" in ax.get_xlabel()
+    deserts = spans(ax, charts.DESERT)
+    assert deserts == [pytest.approx((a, b, 0, 1)) for a, b in
+                       charts.word_deserts(positions, len(rv.transcript.words))]  # fmt: skip
+    assert len(deserts) == 1 and deserts[0][1] - deserts[0][0] >= charts.DESERT_WORDS
+
+
+def test_word_deserts_counts_edges() -> None:
+    """Runs from the start, between figures and to the end count when long enough."""
+    assert charts.word_deserts([200, 250], 500, min_words=150) == [(0.0, 200), (250, 500.0)]
+    assert charts.word_deserts([], 100, min_words=150) == []
+
+
+def test_pauses_chart_has_a_bar_per_pause_and_flags_long_ones() -> None:
+    """Every pause is one bar as tall as it lasted; pauses of 1 s or more get the warning colour."""
+    rv = timed_review()
+    ax = charts.pauses_chart(rv).axes[0]
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    assert len(bars) == len(rv.transcript.pauses)
+    long = [b for b in bars if b.get_facecolor() == to_rgba(charts.LONG)]
+    assert len(long) == sum(p.duration_s >= 1.0 for p in rv.transcript.pauses) > 0
+    assert sorted(b.get_height() for b in bars) == pytest.approx(
+        sorted(p.duration_s for p in rv.transcript.pauses)
+    )
+
+
+def test_progress_chart_takes_store_trend(tmp_path: Path) -> None:
+    """The store's trend output plots as is: one point per attempt, dates as labels, band shaded."""
+    from coach.store import SessionStore
+
+    store = SessionStore(tmp_path / "s.db")
+    for text in (DEMO, DEMO.replace("40 percent", "a lot"), DEMO + " Thank you."):
+        store.save(review(transcript_from_text(text)), title="t", talk="bakery")
+    points = store.trend(talk="bakery", metric="number_density")
+    fig = charts.progress_chart(points, metric="number_density", band=(3.0, 12.0))
+    ax = fig.axes[0]
+    line = next(ln for ln in ax.lines if ln.get_marker() == "o" and len(ln.get_xdata()) == 3)
+    assert list(line.get_ydata()) == [v for _, v in points]
+    assert "Figures per 100 words" in ax.get_ylabel()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert all(labels) and all(any(ch.isdigit() for ch in lab) for lab in labels)
+    assert [s[2:] for s in spans(ax, charts.BAND)] == [pytest.approx((3.0, 12.0))]
+    empty = charts.progress_chart([], metric="score")
+    assert "No earlier attempts" in empty.axes[0].texts[0].get_text()
+
+
+def test_trait_chart_bars_are_the_sub_scores() -> None:
+    """One bar per trait, as long as its sub-score, coloured by how close it is to the band."""
+    rv = timed_review()
+    ax = charts.trait_chart(rv).axes[0]
+    bars = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_height() < 1]
+    scores = list(rv.feedback.trait_scores.values())
+    assert sorted(b.get_width() for b in bars) == pytest.approx(sorted(scores))
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    assert names == list(rv.feedback.trait_scores)[::-1] or names == list(rv.feedback.trait_scores)
+
+
+def test_save_png_and_flowable_resolution(tmp_path: Path) -> None:
+    """PNGs are written at the asked dpi (150 by default) and the flowable keeps the aspect."""
+    fig = charts.pace_chart(timed_review())
+    path = charts.save_png(fig, tmp_path / "pace.png")
+    with Image.open(path) as im:
+        w, h = im.size
+    assert (w, h) == (round(fig.get_figwidth() * 150), round(fig.get_figheight() * 150))
+    flow = charts.to_flowable(fig, width_pt=400)
+    fw, fh = flow.wrap(500, 800)
+    assert fw == 400 and fh == pytest.approx(400 * fig.get_figheight() / fig.get_figwidth())
+
+
+def test_charts_render_the_same_in_threads() -> None:
+    """Figures built in worker threads render exactly like ones built alone (no shared state)."""
+    rv = timed_review()
+    makers = [charts.pace_chart, charts.figures_timeline, charts.pauses_chart, charts.trait_chart]
+    alone = [charts.png_bytes(make(rv), dpi=60) for make in makers]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda make: charts.png_bytes(make(rv), dpi=60), makers * 2))
+    assert together == alone * 2
+    # and the pace chart really shows the band colour
+    pixels = np.asarray(Image.open(io.BytesIO(alone[0])).convert("RGB")).reshape(-1, 3)
+    band = tuple(int(charts.BAND[i : i + 2], 16) for i in (1, 3, 5))
+    assert (pixels == band).all(axis=1).sum() > 1000
+
+
+def test_chart_module_never_loads_pyplot_or_qt() -> None:
+    """Building every chart imports neither pyplot (global state) nor Qt."""
+    code = (
+        "import sys\n"
+        "from coach import charts\n"
+        "from coach.review import review\n"
+        "from coach.text import transcript_from_text\n"
+        "rv = review(transcript_from_text('We sold 40 cakes in 3 days. Was it worth it?'))\n"
+        "for f in (charts.pace_chart, charts.figures_timeline, charts.pauses_chart,"
+        " charts.trait_chart):\n"
+        "    charts.png_bytes(f(rv))\n"
+        "bad = [m for m in sys.modules if m.startswith(('matplotlib.pyplot', 'PySide6'))]\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT)  # fmt: skip
+    assert out.stdout.strip() == "[]"
+
+
+def test_lines_are_opaque() -> None:
+    """Every drawn colour is opaque, so the PDF and screen show the same picture."""
+    for make in (charts.pace_chart, charts.figures_timeline, charts.pauses_chart):
+        ax = make(timed_review()).axes[0]
+        for artist in [*ax.patches, *ax.lines]:
+            assert artist.get_alpha() in (None, 1.0)
+        for coll in ax.collections:
+            if isinstance(coll, LineCollection):
+                assert all(c[3] == 1.0 for c in coll.get_colors())
