@@ -42,6 +42,7 @@ _CALIBRATION_TEXT = (
     "what we built, why we built it, and what comes next."
 )
 _CALIBRATION_RATES = (130, 170, 210)
+_NO_AUDIO = "Text-to-speech wrote no audio for"
 
 
 @dataclass(frozen=True)
@@ -254,25 +255,61 @@ def _worker_main() -> int:
     if request.get("rate"):
         # once per process: on espeak-ng a rate set between utterances does not take effect
         engine.setProperty("rate", int(request["rate"]))
+    if getattr(engine, "driver_name", "") == "espeak":
+        # pyttsx3's loop calls driver.stop() -> espeak_Cancel() when espeak-ng still looks busy
+        # from the previous utterance, which cancels the next one (an empty WAV, ~10 % of runs).
+        # Nothing here needs stopping: the parent stops synthesis by ending this process.
+        engine.proxy._driver.stop = lambda: None
     finished = threading.Event()
-    engine.connect("finished-utterance", lambda **_: finished.set())
+
+    def on_finished(completed: bool = True, **_: Any) -> None:
+        if completed:
+            finished.set()
+
+    engine.connect("finished-utterance", on_finished)
+    retries = 0
     for job in request["jobs"]:
-        finished.clear()
-        Path(job["path"]).unlink(missing_ok=True)
-        engine.save_to_file(job["text"], job["path"])
-        engine.runAndWait()
-        # runAndWait() may return before the driver is done: wait for its event and the file
-        limit_s = 30.0 + len(job["text"]) * 0.02
-        if not finished.wait(limit_s) or not _wait_for_audio_file(
-            Path(job["path"]), timeout_s=limit_s
-        ):
-            return reply({"error": f"Text-to-speech wrote no audio for “{job['text'][:40]}…”."})
+        path = Path(job["path"])
+        limit_s = 5.0 + len(job["text"]) * 0.01
+        for _attempt in range(3):
+            finished.clear()
+            path.unlink(missing_ok=True)
+            engine.save_to_file(job["text"], str(path))
+            engine.runAndWait()
+            # runAndWait() may return before the driver is done: wait for its event and the file
+            done = finished.wait(limit_s) and _settle(engine, timeout_s=limit_s)
+            if done and _wait_for_audio_file(path, timeout_s=limit_s):
+                break
+            retries += 1
+        else:
+            return reply({"error": f"{_NO_AUDIO} “{job['text'][:40]}…”."})
     driver = getattr(engine, "driver_name", None) or request.get("driver") or "default"
     try:
         voice = str(engine.getProperty("voice"))
     except Exception:
         voice = "default"
-    return reply({"driver": driver, "voice": voice, "count": len(request["jobs"])})
+    return reply(
+        {"driver": driver, "voice": voice, "count": len(request["jobs"]), "retries": retries}
+    )
+
+
+def _settle(engine: Any, *, timeout_s: float) -> bool:
+    """Wait until the driver is idle after ``finished-utterance``.
+
+    espeak-ng signals the end from its synthesis thread before it is idle; queuing the next
+    utterance then can be cancelled by pyttsx3's loop (it calls ``espeak_Cancel`` while "playing")
+    and an empty file is written. ``espeak_Synchronize`` returns when espeak-ng is idle.
+    """
+    if getattr(engine, "driver_name", "") == "espeak":
+        from pyttsx3.drivers import _espeak
+
+        _espeak.Synchronize()
+    deadline = time.monotonic() + timeout_s
+    while engine.isBusy():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.002)
+    return True
 
 
 def _wait_for_audio_file(path: Path, *, timeout_s: float) -> bool:

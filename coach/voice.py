@@ -115,7 +115,7 @@ class RenderResult:
         return (
             f"{self.path.name}: {self.duration_s:.1f} s, {self.word_count} words at "
             f"{self.planned_wpm:.0f} wpm planned (target {self.target_wpm:.0f}), "
-            f"{figs} figure pauses, {paras} paragraph pauses"
+            f"pauses: {figs} after figures, {paras} at paragraph ends"
         )
 
 
@@ -231,6 +231,8 @@ def render_model_delivery(
     began = time.perf_counter()
     if not 40.0 <= target_wpm <= 400.0:
         raise VoiceError(f"A pace of {target_wpm:g} words per minute is out of range (40-400).")
+    if not (0.0 <= figure_pause_s <= 10.0 and 0.0 <= paragraph_pause_s <= 10.0):
+        raise VoiceError("Pauses must be between 0 and 10 seconds.")
     chunks = plan_chunks(text, figure_pause_s=figure_pause_s, paragraph_pause_s=paragraph_pause_s)
     if not chunks:
         raise VoiceError("There is nothing to read aloud: the text has no words.")
