@@ -189,6 +189,19 @@ def cmd_rescore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_retranscribe(args: argparse.Namespace) -> int:
+    """coach sessions retranscribe ID --engine E"""
+    store = open_store()
+    before = store.get(args.id)
+    s = store.retranscribe(args.id, engine=args.engine, model=args.model)
+    if args.json:
+        _json({"id": s.id, "engine": s.engine, "score_before": before.score, "score": s.score})
+    else:
+        print(f"Session {s.id} transcribed again with {s.engine}: "
+              f"{before.score:.0f} -> {s.score:.0f}/100")  # fmt: skip
+    return 0
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     """coach sessions compare ID1 ID2"""
     c = open_store().compare(args.id1, args.id2)
@@ -278,6 +291,10 @@ def register(sub: Any) -> None:
     a = add("rescore", cmd_rescore, "judge a session again with another profile", json_flag=True)
     a.add_argument("id", type=_session_id)
     a.add_argument("--profile", required=True, help="profile id or .toml file")
+    a = add("retranscribe", cmd_retranscribe, "transcribe the stored audio again", json_flag=True)
+    a.add_argument("id", type=_session_id)
+    a.add_argument("--engine", required=True, choices=["whisper", "sphinx", "google"])
+    a.add_argument("--model", help="Whisper model: base (default), tiny.en, or a model folder")
     a = add("compare", cmd_compare, "metric by metric, what improved", json_flag=True)
     a.add_argument("id1", type=_session_id)
     a.add_argument("id2", type=_session_id)

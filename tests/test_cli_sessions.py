@@ -109,12 +109,15 @@ def test_rescore_compare_and_trend(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    """A missing id, a bad metric and a non-numeric id print one stderr line and exit 2."""
+    """Missing ids, a bad metric, no audio to transcribe, a non-numeric id: one line, exit 2."""
     for args in (["sessions", "show", "42"], ["sessions", "trend", "--metric", "charm"],
                  ["sessions", "restore", "42"]):  # fmt: skip
         assert main(args) == 2
         err = capsys.readouterr().err.strip()
         assert err.startswith("coach: ") and len(err.splitlines()) == 1, err
+    run_json(capsys, "analyze", str(DEMO), "--save")
+    assert main(["sessions", "retranscribe", "1", "--engine", "whisper"]) == 2
+    assert "no stored audio" in capsys.readouterr().err
     with pytest.raises(SystemExit) as info:
         main(["sessions", "show", "abc"])
     assert info.value.code == 2
