@@ -38,10 +38,12 @@ from coach.vad import pauses_between, speech_segments
 ENGINES = ("whisper", "sphinx", "google")
 MAX_CHUNK_S = 28.0
 """Utterances are grouped into chunks up to this long (Whisper's window is 30 s)."""
-PAD_S = 0.15
-"""Audio kept on both sides of a chunk so word edges are not clipped."""
+PAD_S = 0.5
+"""Audio kept on both sides of a chunk (s) so word edges are not clipped."""
+TAIL_S = 0.5
+"""Silence appended to each chunk (s): Whisper tends to drop a sentence that ends the audio."""
 MIN_PAUSE_S = 0.3
-FILLER_PROMPT = "Um, so, uh, we, um, we did it. Uh, hmm, I mean, like, it worked."
+FILLER_PROMPT = "So, um, I, uh, think that, um, we should, uh, start. Um, yeah."
 """Whisper drops fillers unless its prompt shows them being written down."""
 
 ProgressFn = Callable[[float, str], None]
@@ -369,13 +371,17 @@ def transcribe_samples(
     chunks = chunk_segments(segments)
     total_s = sum(b - a for a, b in chunks) or 1.0
     done_s = 0.0
-    for a, b in chunks:
-        lo = max(0, int((a - PAD_S) * RATE))
-        hi = min(len(samples), int((b + PAD_S) * RATE))
+    ends = [0.0] + [b for _, b in chunks]
+    starts = [a for a, _ in chunks] + [len(samples) / RATE]
+    tail_zeros = np.zeros(int(TAIL_S * RATE), dtype=np.float32)
+    for i, (a, b) in enumerate(chunks):
+        # Pad with real audio, but never into the neighbouring chunks (their words would repeat).
+        lo = max(0, int(max(a - PAD_S, ends[i]) * RATE))
+        hi = min(len(samples), int(min(b + PAD_S, starts[i + 1]) * RATE))
         tail = " ".join(w for w, _, _ in raw[-30:])
         prompt = f"{FILLER_PROMPT} {tail}".strip()
         report(done_s / total_s, "transcribing")
-        for text, s, e in run(samples[lo:hi], prompt):
+        for text, s, e in run(np.concatenate([samples[lo:hi], tail_zeros]), prompt):
             raw.append((text, s + lo / RATE, e + lo / RATE))
         done_s += b - a
     report(1.0, "transcribing")
