@@ -182,9 +182,9 @@ class ProfileForm(QWidget):
         self.description.setText(profile.description)
         where = "comes with Coach (read-only: duplicate it to edit)"
         if profile.path is None:
-            where = "not saved yet"
+            where = "is not saved yet"
         elif not is_bundled(profile):
-            where = f"yours, saved in {profile.path}"
+            where = f"is yours, saved in {profile.path}"
         self.origin.setText(f"Source: {profile.source}\nThis profile {where}.")
         self.validate()
 

@@ -267,6 +267,7 @@ class ScriptPage(QWidget):
             self.talk.setCurrentText(talk)
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
+        self.status.setText("")
 
     def _text_changed(self) -> None:
         self._generation += 1

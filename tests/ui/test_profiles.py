@@ -1,0 +1,125 @@
+"""Profiles page: targets with why and source, a validated edit of a copy, and a profile built
+from two reference texts and then used to score a session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from coach.metrics import METRICS
+from coach.profile import load_profile
+from coach.review import review
+from coach.store import SessionStore
+from coach.text import transcript_from_text
+from ui.pages.profiles import ProfilesPage
+from ui.settings import Settings
+
+SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots"
+DENSE = (
+    "Today we launch a new phone. It weighs 168 grams. It costs 399 dollars. Last year we sold "
+    "12 million phones, and my team worked 80 hours a week. Why do we do this? Because 3 out of "
+    "4 of you told us the battery was too small. So we made it 20 percent bigger. Thank you.\n"
+)
+STORY = (
+    "In 2007 we had 1 idea and 2 engineers. That night in the garage, my friend asked: can we "
+    "do it? We built it in 9 months. It holds 5,000 songs and runs 10 hours on one charge. We "
+    "are still learning. Thank you.\n"
+)
+
+
+@pytest.fixture()
+def page(qtbot: QtBot) -> ProfilesPage:
+    p = ProfilesPage(None, Settings())
+    qtbot.addWidget(p)
+    p.resize(1100, 720)
+    p.show()
+    return p
+
+
+def test_bundled_targets_are_shown_read_only(page: ProfilesPage) -> None:
+    """Lei Jun's every target shows its band, why and source; it cannot be saved over."""
+    leijun = load_profile("leijun")
+    assert page.current() is not None and page.current().id == "leijun"
+    assert set(page.form.rows) == set(leijun.metrics)
+    row = page.form.rows["wpm"]
+    assert (row.low.value(), row.high.value()) == (130.0, 165.0)
+    assert row.why.text() == leijun.metrics["wpm"].why and row.why.isReadOnly()
+    assert "PowerPoint Speaker Coach" in row.source.text()
+    assert not page.save_button.isEnabled()
+    assert "read-only" in page.form.origin.text()
+
+
+def test_duplicate_edit_validate_and_save(page: ProfilesPage, qtbot: QtBot) -> None:
+    """A copy's invalid band blocks saving with a reason; a valid edit is saved and reloads."""
+    page.duplicate("Slower Lei Jun")
+    assert page.save_button.isEnabled()
+    wpm = page.form.rows["wpm"]
+    wpm.low.setValue(180)  # above high 165
+    assert not page.save_button.isEnabled()
+    assert "Pace: low 180 is above high 165" in page.form.problems.text()
+    wpm.low.setValue(110)
+    wpm.high.setValue(140)
+    page.form.rows["number_density"].weight.setValue(5)
+    assert page.save_button.isEnabled() and page.form.problems.text() == ""
+    with qtbot.waitSignal(page.profiles_changed, timeout=2000):
+        page.save_button.click()
+    saved = load_profile("slower-lei-jun")
+    assert (saved.metrics["wpm"].low, saved.metrics["wpm"].high) == (110.0, 140.0)
+    assert saved.metrics["number_density"].weight == 5.0
+    assert saved.metrics["flesch"] == load_profile("leijun").metrics["flesch"]
+    assert page.current() is not None and page.current().id == "slower-lei-jun"
+    assert page.form.rows["wpm"].why.isReadOnly() is False  # the user's own: editable
+    QApplication.processEvents()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.grab().save(str(SHOTS / "profiles.png"))
+
+
+def test_build_from_two_texts_and_score_with_it(
+    page: ProfilesPage, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Two reference texts give a proposed profile; kept, it scores a session (rescore too)."""
+    a, b = tmp_path / "launch.txt", tmp_path / "garage.md"
+    a.write_text(DENSE, encoding="utf-8")
+    b.write_text(STORY, encoding="utf-8")
+    page.tabs.setCurrentIndex(1)
+    page.add_references([a, b])
+    page.build_name.setText("Garage keynote")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.grab().save(str(SHOTS / "profiles_build_tab.png"))
+    with qtbot.waitSignal(page.built, timeout=20000) as got:
+        page.build_button.click()
+    proposed = got.args[0]
+    assert proposed.path is None and proposed.name == "Garage keynote"
+    density = page.form.rows["number_density"]
+    assert density.why.text().startswith("Measured from 2 reference files")
+    assert "launch.txt" in density.source.text()
+    QApplication.processEvents()
+    page.grab().save(str(SHOTS / "profiles_built.png"))
+    with qtbot.waitSignal(page.saved, timeout=2000):
+        page.save_button.click()
+
+    built = load_profile("garage-keynote")
+    assert (
+        built.metrics["number_density"].low > load_profile("leijun").metrics["number_density"].low
+    )
+    plain = transcript_from_text(
+        "We believe in great products and we work hard on quality every single day for you."
+    )
+    assert (
+        review(transcript_from_text(DENSE), built).feedback.score
+        > review(plain, built).feedback.score
+    )
+    store = SessionStore()
+    sid = store.save(review(plain), title="Plain take").id
+    rescored = store.rescore(sid, "garage-keynote")
+    assert (
+        rescored.profile_id == "garage-keynote" and rescored.review.profile_name == "Garage keynote"
+    )
+    assert {m.name for m in rescored.review.metrics} <= set(METRICS)
+    store.close()
