@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,8 +35,8 @@ We are not done yet. Thank you all for coming tonight, and thank you for believi
 
 
 @pytest.fixture(scope="session")
-def coach_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A fresh COACH_HOME, so the calibration is measured and cached for real."""
+def voice_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A fresh COACH_HOME for the session-wide render, so its calibration is measured for real."""
     home = tmp_path_factory.mktemp("voice-home")
     old = os.environ.get("COACH_HOME")
     os.environ["COACH_HOME"] = str(home)
@@ -46,15 +48,15 @@ def coach_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def target_wpm(coach_home: Path) -> float:
+def target_wpm(voice_home: Path) -> float:
     """The default profile's pace target (middle of its wpm band)."""
     return voice.target_wpm_for()
 
 
 @pytest.fixture(scope="session")
-def rendered(coach_home: Path, target_wpm: float) -> voice.RenderResult:
+def rendered(voice_home: Path, target_wpm: float) -> voice.RenderResult:
     """SCRIPT rendered once at the profile's target pace."""
-    return voice.render_model_delivery(SCRIPT, coach_home / "model.wav", target_wpm=target_wpm)
+    return voice.render_model_delivery(SCRIPT, voice_home / "model.wav", target_wpm=target_wpm)
 
 
 @pytest.fixture(scope="session")
@@ -239,3 +241,99 @@ def test_play_without_sound_output_fails_fast(
     monkeypatch.setenv("PULSE_SERVER", "unix:/nonexistent/pulse/native")
     with pytest.raises(VoiceError, match="no sound output"):
         voice.play(rendered.path)
+
+
+def test_long_utterances_are_written_completely(tmp_path: Path) -> None:
+    """~200-word utterances (where runAndWait returns early) come back whole, each at the same pace."""
+    sentence = "We build honest products and we sell them at an honest price to people who care. "
+    long_text = sentence * 12  # 192 words
+    pieces, rate = tts.synthesise([long_text, long_text, "Thank you."], tmp_path, rate=200)
+    assert rate == 22050
+    durations = [p.size / rate for p in pieces]
+    words_per_min = 192 * 60.0 / durations[0]
+    assert 180 < words_per_min < 300, durations
+    assert abs(durations[0] - durations[1]) < 0.05 and 0.3 < durations[2] < 2.0
+
+
+def _start_pulse(folder: Path) -> dict[str, str] | None:
+    """A user-mode PulseAudio with a null sink (the notes' recipe); None when unavailable."""
+    if not all(shutil.which(t) for t in ("pulseaudio", "pactl", "paplay", "parec")):
+        return None
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(folder)}
+    env["PULSE_SERVER"] = f"unix:{folder}/pulse/native"
+    subprocess.run(
+        ["pulseaudio", "--daemonize=yes", "-n", "--exit-idle-time=-1", "--use-pid-file=yes",
+         "--load=module-native-protocol-unix auth-anonymous=1",
+         "--load=module-null-sink sink_name=coach_sink rate=16000 channels=1",
+         "--load=module-always-sink"],
+        env=env, capture_output=True, timeout=20,
+    )  # fmt: skip
+    for _ in range(100):
+        if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
+            subprocess.run(["pactl", "set-default-sink", "coach_sink"], env=env, check=True)
+            return env
+        time.sleep(0.1)
+    return None
+
+
+@pytest.fixture(scope="module")
+def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A running PulseAudio null sink standing in for the speakers."""
+    folder = tmp_path_factory.mktemp("pulse")
+    env = _start_pulse(folder)
+    if env is None:
+        pytest.skip("PulseAudio is not available")
+    yield env
+    pid = folder / "pulse" / "pid"
+    if pid.exists():
+        os.kill(int(pid.read_text().split()[0]), signal.SIGTERM)
+
+
+def _record(env: dict[str, str], out: Path) -> subprocess.Popen[bytes]:
+    """Record what reaches the null sink (its monitor) as raw 16 kHz mono 16-bit."""
+    cmd = ["parec", "--device=coach_sink.monitor", "--latency-msec=20", "--raw",
+           "--format=s16le", "--rate=16000", "--channels=1"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=out.open("wb"), env=env)
+    time.sleep(0.4)
+    return proc
+
+
+def test_play_reaches_speakers_and_stops(
+    rendered: voice.RenderResult,
+    pulse: dict[str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """play() sends the delivery to the sound output and stop() silences it at once."""
+    monkeypatch.setenv("PULSE_SERVER", pulse["PULSE_SERVER"])
+    rec = _record(pulse, tmp_path / "rec.raw")
+    playback = voice.play(rendered.path, wait=False)
+    assert playback.playing
+    time.sleep(1.5)
+    began = time.monotonic()
+    playback.stop()
+    stop_s = time.monotonic() - began
+    assert not playback.playing and stop_s < 1.0
+    time.sleep(1.0)
+    rec.terminate()
+    rec.wait()
+    heard = np.fromfile(tmp_path / "rec.raw", dtype="<i2").astype(np.float32) / 32768
+    assert np.abs(heard[:-16000]).max() > 0.1  # speech while playing
+    assert np.abs(heard[-8000:]).max() < 0.01  # silence after stop
+
+
+def test_speak_tips_reads_the_top_tip_aloud(
+    pulse: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spoken coaching renders the tip text and plays it to the end on the sound output."""
+    monkeypatch.setenv("PULSE_SERVER", pulse["PULSE_SERVER"])
+    rec = _record(pulse, tmp_path / "rec.raw")
+    began = time.monotonic()
+    voice.speak_tips([Tip("Let the figure land.", "Pause after 300 phones.")], count=1)
+    took_s = time.monotonic() - began
+    rec.terminate()
+    rec.wait()
+    heard = np.fromfile(tmp_path / "rec.raw", dtype="<i2").astype(np.float32) / 32768
+    loud = np.flatnonzero(np.abs(heard) > 0.05)
+    assert loud.size and (loud[-1] - loud[0]) / 16000 > 1.0  # the whole tip, not a click
+    assert took_s > (loud[-1] - loud[0]) / 16000  # returned only after playing it
