@@ -328,8 +328,12 @@ def progress_chart(
     ax.set_xlim(0.5, len(xs) + 0.5)
     low = min([*ys, band[0] if band else min(ys)])
     high = max([*ys, band[1] if band else max(ys)])
-    pad = max((high - low) * 0.2, 1.0)
-    ax.set_ylim(low - pad if low - pad > 0 or low < 0 else 0, high + pad)
+    if metric in ("score", "match", "overall"):
+        # keep the 0-100 scale honest: a one-point change should look like one point
+        ax.set_ylim(max(0.0, min(low, 100.0) - 20.0), 105.0)
+    else:
+        pad = max((high - low) * 0.2, 1.0)
+        ax.set_ylim(low - pad if low - pad > 0 or low < 0 else 0, high + pad)
     _label(ax, x="attempt", y=metric_label(metric))
     _legend(ax)
     return fig

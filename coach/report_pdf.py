@@ -379,10 +379,12 @@ def _progress(c: _Ctx) -> list[Flowable]:
         changes.sort(key=lambda pair: -abs(pair[0].score - pair[1].score))
         for now, then in changes:
             d = now.score - then.score
+            d = round(d)
             colour = STATUS_COLOURS["good" if d > 0 else "off" if d < 0 else "close"]
             rows.append([c.p(rich(now.label), "cell"), c.p(_value(then.value, then.unit), "cell"),
                          c.p(_value(now.value, now.unit), "cell"),
-                         c.p(f'<font color="{colour}">{d:+.0f}</font>', "cell")])  # fmt: skip
+                         c.p(f'<font color="{colour}">{f"{d:+.0f}" if d else "same"}</font>',
+                             "cell")])  # fmt: skip
         table = _table(rows, [6 * cm, 3.2 * cm, 3.2 * cm, c.width - 12.4 * cm],
                        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), repeat=1)  # fmt: skip
         out.append(table)
