@@ -64,13 +64,13 @@ class SessionTreeModel(QAbstractItemModel):
 
     Top-level rows are talks (internal id 0); a session row's internal id is its group row + 1.
     ``SORT_ROLE`` gives raw values for sorting (group rows sort by their latest or best value);
-    the title of a session is editable and calls ``on_rename(session_id, title)``.
+    the title of a session is editable and calls ``on_rename(session_id, title) -> bool``.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[_Group] = []
-        self.on_rename: Callable[[int, str], None] | None = None
+        self.on_rename: Callable[[int, str], bool] | None = None
 
     # -- filling --------------------------------------------------------------------------------
 
@@ -151,8 +151,8 @@ class SessionTreeModel(QAbstractItemModel):
         title = str(value).strip()
         if title == s.title:
             return False
-        if self.on_rename is not None:
-            self.on_rename(s.id, title)  # may raise; the page reports it
+        if self.on_rename is not None and not self.on_rename(s.id, title):
+            return False  # the store refused; the page has told the user why
         group = self._groups[index.internalId() - 1]
         group.sessions[index.row()] = _replace_title(s, title)
         self.dataChanged.emit(index, index)

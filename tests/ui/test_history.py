@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach.paths import samples_dir
@@ -55,7 +55,8 @@ def store() -> SessionStore:
 
 
 @pytest.fixture()
-def page(qtbot: QtBot, store: SessionStore) -> HistoryPage:
+def page(qtbot: QtBot, store: SessionStore, monkeypatch: pytest.MonkeyPatch) -> HistoryPage:
+    monkeypatch.setattr("ui.errors._NON_BLOCKING", True)  # problem boxes open without blocking
     p = HistoryPage(store, Settings())
     qtbot.addWidget(p)
     p.resize(1100, 720)
@@ -119,6 +120,15 @@ def test_rename_delete_undo_restore(page: HistoryPage, store: SessionStore, qtbo
     assert page.shown_session_ids() == []
     page.trash_button.click()
     assert len(page.shown_session_ids()) == 4
+
+    # another window trashed a session meanwhile: renaming it explains and reloads the table
+    store.delete(ids["Second"])
+    assert not page.rename(ids["Second"], "Late rename")
+    box = page.findChild(QMessageBox, "problemBox")
+    assert box is not None and "in the trash" in box.text()
+    box.close()
+    assert ids["Second"] not in page.shown_session_ids()
+    store.restore(ids["Second"])
 
     with qtbot.waitSignal(page.open_session, timeout=1000) as opened:
         page.select_ids([ids["Third"]])

@@ -8,6 +8,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach.paths import samples_dir
@@ -21,7 +22,8 @@ DEMO = (samples_dir() / "demo.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture()
-def page(qtbot: QtBot) -> ScriptPage:
+def page(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> ScriptPage:
+    monkeypatch.setattr("ui.errors._NON_BLOCKING", True)  # problem boxes open without blocking
     store = SessionStore()
     p = ScriptPage(store, Settings())
     qtbot.addWidget(p)
@@ -96,6 +98,9 @@ def test_save_with_talk_and_rehearse(page: ScriptPage, qtbot: QtBot, tmp_path: P
     with qtbot.waitSignal(page.failed, timeout=2000) as failed:
         assert not page.open_file(binary)
     assert "binary" in failed.args[0] and page.text() == DEMO
+    box = page.findChild(QMessageBox, "problemBox")
+    assert box is not None and "binary" in box.text() and "UTF-8" in box.informativeText()
+    box.close()
 
     with qtbot.waitSignal(page.linted, timeout=5000):
         page.set_script(DEMO + "\nThis is a world-class, seamless platform.\n", talk="Bakery")

@@ -477,21 +477,36 @@ class HistoryPage(QWidget):
             self.view.setCurrentIndex(index)
             self.view.edit(index)
 
-    def rename(self, session_id: int, title: str) -> None:
+    def rename(self, session_id: int, title: str) -> bool:
         """Rename a session through the model (so the view updates in place)."""
         index = self.model.index_of(session_id).siblingAtColumn(2)
-        self.model.setData(index, title, Qt.ItemDataRole.EditRole)
+        return bool(self.model.setData(index, title, Qt.ItemDataRole.EditRole))
 
-    def _rename(self, session_id: int, title: str) -> None:
-        self.store.rename(session_id, title)
+    def _rename(self, session_id: int, title: str) -> bool:
+        return self._guard("renaming the session", lambda: self.store.rename(session_id, title))
+
+    def _guard(self, doing: str, action: Any) -> bool:
+        """Run a store action; a failure is shown in two parts and the table reloaded."""
+        from coach.errors import CoachError
+        from ui.errors import problem_for, show_problem
+
+        try:
+            action()
+        except CoachError as exc:
+            show_problem(self, problem_for(exc, doing=doing))
+            self.refresh()
+            return False
+        return True
 
     def delete_selected(self) -> None:
         """Move the selected sessions to the trash; Undo brings them back."""
         ids = self.selected_ids()
         if not ids:
             return
-        for sid in ids:
-            self.store.delete(sid)
+        done = [sid for sid in ids if self._guard("deleting", lambda s=sid: self.store.delete(s))]
+        if not done:
+            return
+        ids = done
         self._last_deleted = ids
         n = len(ids)
         self.undo_label.setText(
@@ -504,7 +519,7 @@ class HistoryPage(QWidget):
     def undo_delete(self) -> None:
         """Restore the sessions the last delete moved to the trash."""
         for sid in self._last_deleted:
-            self.store.restore(sid)
+            self._guard("restoring", lambda s=sid: self.store.restore(s))
         restored, self._last_deleted = self._last_deleted, []
         self.undo_bar.hide()
         self.refresh()
@@ -513,7 +528,7 @@ class HistoryPage(QWidget):
     def restore_selected(self) -> None:
         """Bring the selected sessions back from the trash."""
         for sid in self.selected_ids():
-            self.store.restore(sid)
+            self._guard("restoring", lambda s=sid: self.store.restore(s))
         self.refresh()
 
     def compare_selected(self) -> Comparison | None:

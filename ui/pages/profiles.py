@@ -469,7 +469,7 @@ class ProfilesPage(QWidget):
             with_progress=True,
             on_progress=lambda done, msg: self.build_status.setText(f"{msg} ({done:.0%})"),
             on_result=self._built,
-            on_error=lambda exc: self._fail(str(exc)),
+            on_error=self._build_failed,
         )
 
     def _built(self, profile: Profile) -> None:
@@ -480,6 +480,13 @@ class ProfilesPage(QWidget):
         self.show_profile(profile, editable=True)
         self.message.setText("Proposed from your references, not saved yet.")
         self.built.emit(profile)
+
+    def _build_failed(self, exc: BaseException) -> None:
+        from ui.errors import problem_for, show_problem
+
+        self._fail(str(exc))
+        if self.isVisible():
+            show_problem(self, problem_for(exc, doing="building a profile"))
 
     def _fail(self, text: str) -> None:
         self.build_button.setEnabled(True)

@@ -384,7 +384,7 @@ class ScriptPage(QWidget):
         try:
             text = read_text_file(path)
         except CoachError as exc:
-            self._report("Could not open the script", str(exc))
+            self._report(str(exc), "Choose a UTF-8 .txt or .md file with your talk in it.")
             return False
         self.set_script(text, talk=self.talk.currentText() or path.stem)
         self.status.setText(f"Opened {path.name}.")
@@ -401,7 +401,7 @@ class ScriptPage(QWidget):
         try:
             path = save_script(talk, self.text())
         except (CoachError, OSError) as exc:
-            self._report("Could not save the script", str(exc))
+            self._report(f"Could not save the script: {exc}", "Check the data folder is writable.")
             return None
         self.editor.document().setModified(False)
         self.status.setText(f"Saved with “{talk}”.")
@@ -422,9 +422,7 @@ class ScriptPage(QWidget):
     def _report(self, what: str, advice: str) -> None:
         self.status.setText(f"{what}: {advice}")
         self.failed.emit(f"{what}: {advice}")
-        try:
-            from ui.errors import show_error  # type: ignore[attr-defined]
-        except ImportError:
-            return
         if self.isVisible():
-            show_error(self, what, advice)
+            from ui.errors import Problem, show_problem
+
+            show_problem(self, Problem(what, advice))
