@@ -215,9 +215,9 @@ def _figures(c: _Ctx) -> list[Flowable]:
     vague = [f.text for f in rv.analysis.figures if f.kind == "vague"]
     items: list[Flowable] = []
     if rows:
-        per = (len(rows) + 2) // 3
-        cols = [rows[i * per : (i + 1) * per] for i in range(3)]
-        grid = [sum((col[r] if r < len(col) else ["", ""] for col in cols), []) for r in range(per)]
+        # row-major, three figures a row, so a list split over pages still reads in time order
+        cells = [*rows, *[["", ""]] * (-len(rows) % 3)]
+        grid = [sum(cells[i : i + 3], []) for i in range(0, len(cells), 3)]
         w = c.width / 3
         items.append(_table(grid, [1.8 * cm, w - 1.8 * cm] * 3,
                             ("TOPPADDING", (0, 0), (-1, -1), 1),
