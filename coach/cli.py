@@ -65,7 +65,14 @@ def load_transcript(
         raise InputError(f"File not found: {path}.")
     from coach.transcribe import transcribe_file
 
-    return transcribe_file(path, engine=engine, model=model, progress=progress)
+    transcript = transcribe_file(path, engine=engine, model=model, progress=progress)
+    if not transcript.words:
+        from coach.errors import AudioInputError
+
+        raise AudioInputError(
+            f"No speech found in {path.name} ({transcript.duration_s or 0:.1f} s of audio)."
+        )
+    return transcript
 
 
 def _progress_printer(enabled: bool) -> Callable[[float, str], None] | None:
