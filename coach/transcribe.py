@@ -274,6 +274,28 @@ def chunk_segments(
     return chunks
 
 
+def _uncovered(
+    segments: Sequence[tuple[float, float]],
+    words: Sequence[RawWord],
+    *,
+    min_speech_s: float = 0.6,
+) -> list[tuple[float, float]]:
+    """Runs of consecutive utterances (≥ ``min_speech_s`` long) that no word falls in."""
+    mids = np.array([(s + e) / 2 for _, s, e in words]) if words else np.zeros(0)
+    runs: list[tuple[float, float]] = []
+    previous_missed = False
+    for start, end in segments:
+        missed = end - start >= min_speech_s and not (
+            ((mids >= start - 0.2) & (mids <= end + 0.2)).any()
+        )
+        if missed and previous_missed:
+            runs[-1] = (runs[-1][0], end)
+        elif missed:
+            runs.append((start, end))
+        previous_missed = missed
+    return runs
+
+
 def _place(
     raw: Sequence[RawWord], segments: Sequence[tuple[float, float]]
 ) -> list[tuple[str, float, float, int]]:
@@ -341,6 +363,14 @@ def transcribe_samples(
     duration_s = len(samples) / RATE
     report = progress or (lambda _f, _m: None)
     segments = speech_segments(samples)
+    if not segments:  # silence is a valid result: no words, nothing to load
+        return Transcript(
+            words=(),
+            duration_s=round(duration_s, 3),
+            engine=engine_label(engine, model),
+            language=language or "auto",
+            punctuated=engine != "sphinx",
+        )
     label = engine
     run: Callable[[np.ndarray, str], list[RawWord]]
     if engine == "whisper":
@@ -381,8 +411,20 @@ def transcribe_samples(
         tail = " ".join(w for w, _, _ in raw[-30:])
         prompt = f"{FILLER_PROMPT} {tail}".strip()
         report(done_s / total_s, "transcribing")
-        for text, s, e in run(np.concatenate([samples[lo:hi], tail_zeros]), prompt):
-            raw.append((text, s + lo / RATE, e + lo / RATE))
+        got = [
+            (text, s + lo / RATE, e + lo / RATE)
+            for text, s, e in run(np.concatenate([samples[lo:hi], tail_zeros]), prompt)
+        ]
+        # Whisper sometimes stops early and skips the last sentences of a window: hear the
+        # utterances that got no words again, on their own.
+        inside = [seg for seg in segments if a <= seg[0] and seg[1] <= b]
+        for ra, rb in _uncovered(inside, got):
+            rlo = max(0, int(max(ra - PAD_S, a - PAD_S) * RATE))
+            rhi = min(len(samples), int(min(rb + PAD_S, b + PAD_S) * RATE))
+            again = run(np.concatenate([samples[rlo:rhi], tail_zeros]), prompt)
+            got.extend((text, s + rlo / RATE, e + rlo / RATE) for text, s, e in again)
+        got.sort(key=lambda w: w[1])
+        raw.extend(got)
         done_s += b - a
     report(1.0, "transcribing")
     placed = _place(raw, segments) if segments else []

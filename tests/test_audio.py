@@ -159,3 +159,26 @@ def test_long_stereo_file_is_streamed(tmp_path, speech) -> None:
     out_bytes = samples.nbytes
     # A full-rate stereo float copy alone would be 6x the output.
     assert peak < 2.5 * out_bytes
+
+
+def test_cli_silence_says_no_speech(tmp_path, capsys) -> None:
+    """A recording of pure silence is reported as 'No speech found' in one line, exit 2."""
+    path = write_wav(tmp_path / "quiet.wav", np.zeros(RATE * 3, dtype=np.float32))
+    code = main(["analyze", str(path), "--json"])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and err == "coach: No speech found in quiet.wav (3.0 s of audio)."
+
+
+def test_bundled_demo_sample_is_small_speech() -> None:
+    """The spoken demo is under 1 MB, about a minute long, and mostly speech with pauses."""
+    from coach.paths import samples_dir
+    from coach.vad import speech_segments
+
+    path = samples_dir() / "demo.ogg"
+    assert path.stat().st_size < 1_000_000
+    samples, duration = load_audio(path)
+    assert 40 < duration < 70
+    segments = speech_segments(samples)
+    assert len(segments) >= 8
+    assert sum(b - a for a, b in segments) > 0.7 * duration
+    assert (samples_dir() / "demo-spoken.txt").read_text().count("?") == 1
