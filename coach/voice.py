@@ -24,7 +24,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 import numpy as np
 
@@ -120,7 +120,13 @@ class RenderResult:
 
 
 @dataclass(frozen=True)
-class _Chunk:
+class Chunk:
+    """One stretch synthesised in one go, and the silence that follows it (seconds).
+
+    ``last_word`` indexes the words of :func:`coach.text.transcript_from_text`; ``kind`` says why
+    the chunk ends: after a figure, at a paragraph end, or at the end of the text.
+    """
+
     text: str
     last_word: int
     pause_s: float
@@ -146,7 +152,7 @@ def plan_chunks(
     *,
     figure_pause_s: float = FIGURE_PAUSE_S,
     paragraph_pause_s: float = PARAGRAPH_PAUSE_S,
-) -> list[_Chunk]:
+) -> list[Chunk]:
     """Cut ``text`` after each concrete figure and at each paragraph end.
 
     The cut after a figure includes its noun ("10,000 phones") and moves to the end of the clause
@@ -180,15 +186,15 @@ def plan_chunks(
         if end in cuts and cuts[end][0] >= paragraph_pause_s:
             continue
         cuts[end] = (paragraph_pause_s, "paragraph")
-    chunks: list[_Chunk] = []
+    chunks: list[Chunk] = []
     start = 0
     for last in sorted(cuts):
         if last >= len(words) - 1:
             break
         pause, kind = cuts[last]
-        chunks.append(_Chunk(" ".join(w.text for w in words[start : last + 1]), last, pause, kind))
+        chunks.append(Chunk(" ".join(w.text for w in words[start : last + 1]), last, pause, kind))
         start = last + 1
-    chunks.append(_Chunk(" ".join(w.text for w in words[start:]), len(words) - 1, 0.0, "end"))
+    chunks.append(Chunk(" ".join(w.text for w in words[start:]), len(words) - 1, 0.0, "end"))
     return chunks
 
 
@@ -345,10 +351,11 @@ def speak_tips(
     script = tips_script(tips, count=count)
     if not script:
         raise VoiceError("There are no tips to read aloud.")
-    handle, name = tempfile.mkstemp(prefix="coach-tips-", suffix=".wav")
-    os.close(handle)
-    render_model_delivery(script, name, target_wpm=target_wpm)
-    return play(name, wait=wait, delete_after=True)
+    from coach.paths import cache_dir
+
+    wav = cache_dir() / "spoken-tips.wav"  # replaced on each call
+    render_model_delivery(script, wav, target_wpm=target_wpm)
+    return play(wav, wait=wait)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -356,14 +363,23 @@ def speak_tips(
 
 
 class Playback:
-    """A sound file playing on the speakers through an external player; :meth:`stop` ends it."""
+    """A sound file playing through an external player; :meth:`stop` ends it, :meth:`wait` joins it.
+
+    On Windows (``winsound``) ``playing`` is always False and ``stop()`` silences all sound.
+    """
 
     def __init__(
-        self, proc: subprocess.Popen[bytes] | None, path: Path, delete_after: bool
+        self,
+        proc: subprocess.Popen[bytes] | None,
+        path: Path,
+        timeout_s: float,
+        err: IO[bytes] | None,
     ) -> None:
         self._proc = proc
+        self._err = err
         self._path = path
-        self._delete_after = delete_after
+        self._timeout_s = timeout_s
+        self._stopped = False
 
     @property
     def playing(self) -> bool:
@@ -371,16 +387,29 @@ class Playback:
         return self._proc is not None and self._proc.poll() is None
 
     def wait(self, timeout_s: float | None = None) -> None:
-        """Block until playback ends (or ``timeout_s`` passes, then stop it)."""
-        if self._proc is not None:
-            try:
-                self._proc.wait(timeout=timeout_s)
-            except subprocess.TimeoutExpired:
-                self.stop()
-        self._cleanup()
+        """Block until playback ends.
+
+        Raises
+        ------
+        VoiceError
+            The player failed, or did not finish within ``timeout_s`` (default: the sound's
+            length plus 10 s; it is stopped then).
+        """
+        if self._proc is None:
+            return
+        try:
+            self._proc.wait(timeout=self._timeout_s if timeout_s is None else timeout_s)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise VoiceError(
+                "Playback did not finish in time; the sound output may be stuck."
+            ) from None
+        if self._proc.returncode != 0 and not self._stopped and self._err is not None:
+            raise VoiceError(f"Could not play sound: {_player_error(self._proc, self._err)}.")
 
     def stop(self) -> None:
-        """End playback now."""
+        """End playback now (no error if it already ended)."""
+        self._stopped = True
         if self._proc is not None and self._proc.poll() is None:
             self._proc.terminate()
             try:
@@ -392,11 +421,6 @@ class Playback:
             import winsound
 
             winsound.PlaySound(None, 0)
-        self._cleanup()
-
-    def _cleanup(self) -> None:
-        if self._delete_after and not self.playing:
-            self._path.unlink(missing_ok=True)
 
 
 def _players() -> list[list[str]]:
@@ -407,8 +431,16 @@ def _players() -> list[list[str]]:
     return [c for c in candidates if shutil.which(c[0])]
 
 
-def play(wav: str | Path, *, wait: bool = True, delete_after: bool = False) -> Playback:
-    """Play a WAV file on the default sound output.
+def _player_error(proc: subprocess.Popen[bytes], err: IO[bytes]) -> str:
+    """Last line the player wrote to ``err`` (its stderr file), or its exit code."""
+    err.seek(0)
+    text = err.read().decode(errors="replace").strip()
+    name = Path(str(proc.args[0] if isinstance(proc.args, list) else proc.args)).name
+    return f"{name}: {text.splitlines()[-1] if text else f'exit {proc.returncode}'}"
+
+
+def play(wav: str | Path, *, wait: bool = True) -> Playback:
+    """Play a sound file on the default sound output (paplay, pw-play, aplay or sox on Linux).
 
     With ``wait`` the call returns when playback ends; otherwise it returns a running
     :class:`Playback` whose ``stop()`` ends it.
@@ -416,17 +448,25 @@ def play(wav: str | Path, *, wait: bool = True, delete_after: bool = False) -> P
     Raises
     ------
     VoiceError
-        The file is missing, or no player could reach a sound output (no sound card or server).
+        The file is missing, or no player could reach a sound output (no sound card or server):
+        players that cannot give up within 0.5 s; one that hangs is stopped after the sound's
+        length plus 10 s.
     """
+    import soundfile
+
     path = Path(wav)
     if not path.is_file():
         raise VoiceError(f"{path.name}: no such sound file.")
+    try:
+        timeout_s = float(soundfile.info(str(path)).duration) + 10.0
+    except RuntimeError:
+        raise VoiceError(f"{path.name} is not a readable sound file.") from None
     if sys.platform == "win32":
         import winsound
 
         flags = winsound.SND_FILENAME | (0 if wait else winsound.SND_ASYNC)
         winsound.PlaySound(str(path), flags)
-        return Playback(None, path, delete_after)
+        return Playback(None, path, timeout_s, None)
     players = _players()
     if not players:
         raise VoiceError(
@@ -434,25 +474,23 @@ def play(wav: str | Path, *, wait: bool = True, delete_after: bool = False) -> P
         )
     failures = []
     for cmd in players:
+        err = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the player
+        # a file, not a pipe: a chatty player cannot block on a full pipe
         proc = subprocess.Popen(
-            [*cmd, str(path)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            [*cmd, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err
         )
         # a player that cannot reach a sound output gives up at once; one that plays keeps running
         try:
-            proc.wait(timeout=None if wait else 0.5)
+            proc.wait(timeout=0.5)
         except subprocess.TimeoutExpired:
-            return Playback(proc, path, delete_after)
-        err = (proc.stderr.read() if proc.stderr else b"").decode(errors="replace").strip()
-        if proc.returncode == 0:
-            handle = Playback(None, path, delete_after)
-            handle.wait()
+            handle = Playback(proc, path, timeout_s, err)
+            if wait:
+                handle.wait()
             return handle
-        failures.append(f"{cmd[0]}: {err.splitlines()[-1] if err else f'exit {proc.returncode}'}")
-    if delete_after:
-        path.unlink(missing_ok=True)
+        if proc.returncode == 0:
+            return Playback(proc, path, timeout_s, err)
+        failures.append(_player_error(proc, err))
+        err.close()
     raise VoiceError(
         f"Could not play sound: no sound output is available ({'; '.join(failures)}); "
         "write a WAV file instead (coach speak --out model.wav)."
