@@ -57,6 +57,19 @@ def _num(value: float | None, digits: int = 0) -> str:
 class _Group:
     talk: str
     sessions: list[SessionSummary] = field(default_factory=list)
+    shown: list[tuple[str, ...]] = field(default_factory=list)  # display text, per session
+
+
+def _display(s: SessionSummary) -> tuple[str, ...]:
+    return (
+        format_date(s.created),
+        s.talk,
+        s.title or f"Session {s.id}",
+        format_duration(s.duration_s),
+        _num(s.wpm),
+        _num(s.figures_per_min, 1),
+        _num(s.score),
+    )
 
 
 class SessionTreeModel(QAbstractItemModel):
@@ -78,7 +91,9 @@ class SessionTreeModel(QAbstractItemModel):
         """Replace every row; talks keep the order of their newest session."""
         groups: dict[str, _Group] = {}
         for s in sessions:
-            groups.setdefault(s.talk, _Group(s.talk)).sessions.append(s)
+            group = groups.setdefault(s.talk, _Group(s.talk))
+            group.sessions.append(s)
+            group.shown.append(_display(s))  # formatted once, not on every paint
         self.beginResetModel()
         self._groups = list(groups.values())
         self.endResetModel()
@@ -112,10 +127,13 @@ class SessionTreeModel(QAbstractItemModel):
     # -- the model interface --------------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # bounds checked by hand: hasIndex() goes back through rowCount() and costs 3x more
+        if row < 0 or not 0 <= column < len(COLUMNS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
+            return self.createIndex(row, column, 0) if row < len(self._groups) else QModelIndex()
+        if parent.internalId() != 0 or row >= len(self._groups[parent.row()].sessions):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
@@ -155,6 +173,7 @@ class SessionTreeModel(QAbstractItemModel):
             return False  # the store refused; the page has told the user why
         group = self._groups[index.internalId() - 1]
         group.sessions[index.row()] = _replace_title(s, title)
+        group.shown[index.row()] = _display(group.sessions[index.row()])
         self.dataChanged.emit(index, index)
         return True
 
@@ -163,22 +182,15 @@ class SessionTreeModel(QAbstractItemModel):
             return None
         if index.internalId() == 0:
             return self._group_data(self._groups[index.row()], index.column(), role)
-        s = self._groups[index.internalId() - 1].sessions[index.row()]
+        group = self._groups[index.internalId() - 1]
+        s = group.sessions[index.row()]
         col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return group.shown[index.row()][col]
         if role == ID_ROLE:
             return s.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if role == Qt.ItemDataRole.EditRole and col == 2:
-                return s.title
-            return (
-                format_date(s.created),
-                s.talk,
-                s.title or f"Session {s.id}",
-                format_duration(s.duration_s),
-                _num(s.wpm),
-                _num(s.figures_per_min, 1),
-                _num(s.score),
-            )[col]
+        if role == Qt.ItemDataRole.EditRole:
+            return s.title if col == 2 else group.shown[index.row()][col]
         if role == SORT_ROLE:
             return _sort_key(
                 (
@@ -237,7 +249,8 @@ def _sort_key(value: Any) -> Any:
 class SessionFilterProxy(QSortFilterProxyModel):
     """Sorts by raw values and keeps sessions whose id is in :attr:`allowed` (``None``: all).
 
-    Talk rows stay while any of their sessions does.
+    Talk rows stay while any of their sessions does. Sorting uses Qt's own comparison of the
+    ``SORT_ROLE`` values (numbers, or lower-case text), which keeps 1,000 rows quick.
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -257,13 +270,6 @@ class SessionFilterProxy(QSortFilterProxyModel):
             return self.allowed is None  # a talk row: kept by recursion when a child matches
         sid = self.sourceModel().index(source_row, 0, source_parent).data(ID_ROLE)
         return self.allowed is None or sid in self.allowed
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)
 
 
 VERDICT_COLOURS = {
