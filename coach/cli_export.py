@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from coach import cli
@@ -40,7 +41,9 @@ def _after_analyze(args: argparse.Namespace, path: Path, rv: Any) -> dict[str, A
 
         adherence = follow(cli.read_text_file(Path(script)), rv.transcript)
     title = getattr(args, "title", None) or path.stem
-    out = export_pdf(rv, args.pdf, title=title, adherence=adherence, page_size=args.page_size)
+    about = SimpleNamespace(title=title, talk=getattr(args, "talk", None), created=None)
+    out = export_pdf(rv, args.pdf, title=title, session=about, adherence=adherence,
+                     page_size=args.page_size)  # fmt: skip
     return {"pdf": str(out)}
 
 
