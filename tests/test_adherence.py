@@ -63,3 +63,23 @@ def test_empty_rehearsal_and_empty_script() -> None:
     assert len(result.figures_skipped) == 12
     with pytest.raises(InputError, match="no words"):
         adherence("  \n ", transcript_from_text("hello"))
+
+
+@pytest.mark.slow
+def test_real_rehearsal_against_its_script() -> None:
+    """espeak speech of the standard script, heard by Whisper base, keeps most planned figures;
+    the same audio against a script with an extra figure reports that figure skipped."""
+    from tests.speech import standard_rehearsal, transcript_of
+
+    reh = standard_rehearsal()
+    heard = transcript_of(reh, "whisper", "base")
+    script = ". ".join(u.text for u in reh.utterances) + "."
+    result = adherence(script, heard)
+    assert [f.value for f in result.figures_planned] == [5000, 2e6, 199, 80, 3000]
+    # "199 dollars" heard as "$199" and "5000" as "5,000" still count as said
+    kept = [f.value for f in result.figures_kept]
+    assert {5000, 199, 3000} <= set(kept) and len(kept) >= 4 and result.wer < 0.25
+    longer = script + " We opened 12 new stores in Spain."
+    extra = adherence(longer, heard)
+    assert 12.0 in [f.value for f in extra.figures_skipped]
+    assert any("12 new stores" in p for p in extra.skipped_passages)

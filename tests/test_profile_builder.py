@@ -111,3 +111,16 @@ def test_proposed_band_clips_to_possible_values() -> None:
     low, high = proposed_band([0.0], "hype_rate")
     assert low == 0.0 and high > 0.0
     assert proposed_band([140.0, 160.0], "wpm") == (110.0, 190.0)
+
+
+@pytest.mark.slow
+def test_recording_reference_measures_pace(tmp_path: Path) -> None:
+    """A recorded reference (espeak speech, Whisper) gives pace bands around its measured pace."""
+    from tests.speech import standard_rehearsal
+
+    reh = standard_rehearsal()
+    profile = build_profile([reh.path], name="Robot voice", model="base")
+    wpm = profile.metrics["wpm"]
+    assert wpm.why.startswith("Measured from 1 reference file")
+    assert wpm.low < reh.wpm < wpm.high
+    assert profile.metrics["pause_ratio"].why.startswith("Measured from 1 reference file")
