@@ -250,16 +250,20 @@ def _worker_main() -> int:
         if "espeak" in detail.lower():
             detail = "the espeak-ng library could not be loaded"
         return reply({"error": missing_tts_message(detail)})
-    if request.get("voice"):
-        engine.setProperty("voice", request["voice"])
-    if request.get("rate"):
-        # once per process: on espeak-ng a rate set between utterances does not take effect
-        engine.setProperty("rate", int(request["rate"]))
-    if getattr(engine, "driver_name", "") == "espeak":
+    try:
+        if request.get("voice"):
+            engine.setProperty("voice", request["voice"])
+        if request.get("rate"):
+            # once per process: on espeak-ng a rate set between utterances does not take effect
+            engine.setProperty("rate", int(request["rate"]))
+    except (ValueError, KeyError) as exc:
+        return reply({"error": f"The speech engine refused a setting ({exc})."})
+    driver_obj = getattr(getattr(engine, "proxy", None), "_driver", None)
+    if getattr(engine, "driver_name", "") == "espeak" and driver_obj is not None:
         # pyttsx3's loop calls driver.stop() -> espeak_Cancel() when espeak-ng still looks busy
         # from the previous utterance, which cancels the next one (an empty WAV, ~10 % of runs).
         # Nothing here needs stopping: the parent stops synthesis by ending this process.
-        engine.proxy._driver.stop = lambda: None
+        driver_obj.stop = lambda: None
     finished = threading.Event()
 
     def on_finished(completed: bool = True, **_: Any) -> None:
@@ -267,6 +271,8 @@ def _worker_main() -> int:
             finished.set()
 
     engine.connect("finished-utterance", on_finished)
+    errors: list[str] = []  # pyttsx3 reports failures of queued commands as events, not raises
+    engine.connect("error", lambda exception=None, **_: errors.append(str(exception)))
     retries = 0
     for job in request["jobs"]:
         path = Path(job["path"])
@@ -278,6 +284,8 @@ def _worker_main() -> int:
             engine.runAndWait()
             # runAndWait() may return before the driver is done: wait for its event and the file
             done = finished.wait(limit_s) and _settle(engine, timeout_s=limit_s)
+            if errors:
+                return reply({"error": f"The speech engine failed: {errors[0]}."})
             if done and _wait_for_audio_file(path, timeout_s=limit_s):
                 break
             retries += 1

@@ -337,3 +337,9 @@ def test_speak_tips_reads_the_top_tip_aloud(
     loud = np.flatnonzero(np.abs(heard) > 0.05)
     assert loud.size and (loud[-1] - loud[0]) / 16000 > 1.0  # the whole tip, not a click
     assert took_s > (loud[-1] - loud[0]) / 16000  # returned only after playing it
+
+
+def test_unknown_voice_is_a_voice_error(tmp_path: Path) -> None:
+    """A voice the engine does not have fails with its reason instead of speaking another voice."""
+    with pytest.raises(VoiceError, match="nosuchvoice"):
+        tts.synthesise(["Hello there."], tmp_path, rate=150, voice="nosuchvoice")
