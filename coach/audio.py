@@ -112,8 +112,9 @@ def load_audio(
             f"{name} is truncated: its header promises {declared_s:.1f} s but only "
             f"{duration_s:.1f} s could be decoded."
         )
-    samples = buffer[:filled] if filled == buffer.size else buffer[:filled].copy()
-    del buffer
+    # Shrink in place (realloc) rather than copying: a long recording is held once.
+    buffer.resize(filled, refcheck=False)
+    samples = buffer
     np.clip(samples, -1.0, 1.0, out=samples)
     return samples, duration_s
 
