@@ -9,6 +9,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ui.pages.settings_page import SettingsPage
@@ -64,6 +66,8 @@ def test_page_saves_changes_and_asks_before_online_engine(qtbot: QtBot) -> None:
         theme.setCurrentIndex(theme.findData("dark"))  # type: ignore[attr-defined]
     assert changed.args == ["theme", "dark"]
     assert Settings()["theme"] == "dark"
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    assert window.lightness() < 80  # the app turned dark (a palette where the platform cannot)
 
     engine = page.editors["engine"]
     page.confirm_online = lambda: False  # type: ignore[method-assign]
@@ -78,4 +82,7 @@ def test_page_saves_changes_and_asks_before_online_engine(qtbot: QtBot) -> None:
     assert Settings().transcription_options() == {"engine": "google", "model": None}
 
     SHOTS.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()  # deliver the palette change before drawing
     page.grab().save(str(SHOTS / "settings.png"))
+    theme.setCurrentIndex(theme.findData("system"))  # type: ignore[attr-defined]
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 150

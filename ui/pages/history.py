@@ -326,7 +326,7 @@ class HistoryPage(QWidget):
         actions.addWidget(self.count)
 
         self.undo_bar = QWidget()
-        self.undo_bar.setStyleSheet("background:#fbf0d9;")
+        self.undo_bar.setStyleSheet("background:#fbf0d9; color:#5c4813;")
         ub = QHBoxLayout(self.undo_bar)
         ub.setContentsMargins(8, 2, 8, 2)
         self.undo_label = QLabel("")

@@ -38,7 +38,7 @@ from coach.paths import bundled_profiles_dir, user_profiles_dir
 from coach.profile import Profile, Target, list_profiles
 from ui.workers import run_task
 
-INVALID_STYLE = "background:#f9e0e0;"
+INVALID_STYLE = "background:#f9e0e0; color:#1f2933;"
 MAX_VALUE = 1_000_000.0
 
 

@@ -32,6 +32,7 @@ from coach.scripts import load_script, save_script, scripted_talks
 from ui.workers import run_task
 
 LINT_DELAY_MS = 400
+INK = "#1f2933"
 KIND_NAMES = {
     "hype": "Hype",
     "jargon": "Jargon",
@@ -64,10 +65,13 @@ def mark_format(kind: str) -> QTextCharFormat:
         fmt.setUnderlineColor(QColor("#d69e2e"))
     elif kind == "long":
         fmt.setBackground(QColor("#fff3c4"))
+        fmt.setForeground(QColor(INK))  # dark text on the pale shade, in a dark theme too
     elif kind == "desert":
         fmt.setBackground(QColor("#f8e3d6"))
+        fmt.setForeground(QColor(INK))
     elif kind == "figure":
         fmt.setBackground(QColor("#d5eddf"))
+        fmt.setForeground(QColor(INK))
         fmt.setFontWeight(600)
     elif kind == "question":
         fmt.setForeground(QColor("#2f5d8a"))

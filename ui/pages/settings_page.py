@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -44,8 +44,37 @@ MODEL_LABELS = {
 }
 
 
+_FORCED_PALETTE = False
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#1f2329",
+        QPalette.ColorRole.WindowText: "#e4e7eb",
+        QPalette.ColorRole.Base: "#16191d",
+        QPalette.ColorRole.AlternateBase: "#23272e",
+        QPalette.ColorRole.Text: "#e4e7eb",
+        QPalette.ColorRole.Button: "#2a2f36",
+        QPalette.ColorRole.ButtonText: "#e4e7eb",
+        QPalette.ColorRole.Highlight: "#2f5d8a",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#2a2f36",
+        QPalette.ColorRole.ToolTipText: "#e4e7eb",
+        QPalette.ColorRole.PlaceholderText: "#8796a8",
+        QPalette.ColorRole.Link: "#7fb2e5",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
 def apply_theme(theme: str) -> None:
-    """Switch the running app to the light, dark or system colour scheme."""
+    """Switch the running app to the light, dark or system colour scheme.
+
+    Asks the platform first (Qt 6.8+); where the platform cannot switch (no desktop theme, or
+    an older Qt) a light or dark palette is set directly.
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
@@ -56,6 +85,13 @@ def apply_theme(theme: str) -> None:
     hints = app.styleHints()
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(scheme)
+    global _FORCED_PALETTE
+    if theme == "dark" and hints.colorScheme() != Qt.ColorScheme.Dark:
+        app.setPalette(_dark_palette())
+        _FORCED_PALETTE = True
+    elif _FORCED_PALETTE:
+        app.setPalette(QPalette())  # back to the platform's palette
+        _FORCED_PALETTE = False
 
 
 def _microphones() -> list[tuple[str, str]]:
