@@ -112,7 +112,10 @@ def test_rename_delete_undo_restore(page: HistoryPage, store: SessionStore, qtbo
     )
 
     page.select_ids([ids["First try"]])
-    page.delete_button.click()
+    page.activateWindow()
+    page.view.setFocus()
+    qtbot.keyClick(page.view.viewport(), Qt.Key.Key_Delete)  # the Delete key trashes too
+    assert [s.id for s in store.trash()] == [ids["First try"]]
     page.trash_button.click()  # show the trash
     assert page.shown_session_ids() == [ids["First try"]]
     page.select_ids([ids["First try"]])

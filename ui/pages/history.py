@@ -12,6 +12,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -360,6 +361,17 @@ class HistoryPage(QWidget):
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
+        # keys on the table: Delete to trash, Enter to open; Ctrl+F anywhere on the page
+        shortcuts = (
+            (self.view, QKeySequence(QKeySequence.StandardKey.Delete), self.delete_selected),
+            (self.view, QKeySequence(Qt.Key.Key_Return), self.open_selected),
+            (self.view, QKeySequence(Qt.Key.Key_Enter), self.open_selected),
+            (self, QKeySequence(QKeySequence.StandardKey.Find), self.search.setFocus),
+        )
+        for owner, keys, slot in shortcuts:
+            shortcut = QShortcut(keys, owner)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self.refresh()
 
     # -- filling --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QHelpEvent, QShowEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -258,6 +258,17 @@ class ScriptPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        changed = getattr(settings, "changed", None)
+        if changed is not None:
+            changed.connect(self._setting_changed)
+
+    def _setting_changed(self, name: str, _value: Any) -> None:
+        if name in ("default_profile", "pace_wpm") and self.text().strip():
+            self.run_lint()  # judged against another profile or pace now
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        self.refresh_talks()  # talks rehearsed since the page was last shown
+        super().showEvent(event)
 
     # -- text -----------------------------------------------------------------------------------
 

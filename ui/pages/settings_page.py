@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QPalette
+from PySide6.QtGui import QColor, QDesktopServices, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -229,6 +229,27 @@ class SettingsPage(QWidget):
         edit = QLineEdit(str(value))
         edit.editingFinished.connect(lambda: self._store(name, edit.text()))
         return edit
+
+    def refresh_profiles(self) -> None:
+        """Reload the default-profile choices (profiles may have been built or deleted)."""
+        from coach.profile import list_profiles
+
+        combo = self.editors.get("default_profile")
+        if not isinstance(combo, QComboBox):
+            return
+        value = self.settings["default_profile"]
+        combo.blockSignals(True)
+        combo.clear()
+        for p in list_profiles():
+            combo.addItem(p.name, p.id)
+        if combo.findData(value) < 0:
+            combo.addItem(f"{value} (missing)", value)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        combo.blockSignals(False)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        self.refresh_profiles()
+        super().showEvent(event)
 
     def _choose_model_folder(self, edit: QLineEdit) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Whisper model folder", edit.text())
