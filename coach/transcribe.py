@@ -88,10 +88,10 @@ def engine_label(engine: str | None = None, model: str | None = None) -> str:
     engine = engine or default_engine()
     if engine != "whisper":
         return engine
-    from coach.whisper_models import DEFAULT_MODEL
+    from coach.whisper_models import BUNDLED, DEFAULT_MODEL, resolve_model
 
     name = model or DEFAULT_MODEL
-    return f"whisper:{Path(name).name if os.sep in name else name}"
+    return f"whisper:{name if name in BUNDLED else resolve_model(name)[0]}"
 
 
 # --- Whisper -----------------------------------------------------------------------------------

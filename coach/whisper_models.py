@@ -175,7 +175,12 @@ def resolve_model(
             raise TranscriptionError(
                 f"{path} holds no model.bin; point --model at a CTranslate2 Whisper model folder."
             )
-        return path.name, str(path)
+        if bundled_available("tiny.en") and path.resolve() == tiny_en_dir().resolve():
+            return "tiny.en", str(path)
+        label = (
+            path.name if path.name not in ("model", "models") else f"{path.parent.name}/{path.name}"
+        )
+        return label, str(path)
     if os.sep in name or name.startswith("."):
         raise TranscriptionError(f"Model folder {name} does not exist.")
     return name, name
