@@ -77,13 +77,15 @@ class SessionTreeModel(QAbstractItemModel):
 
     Top-level rows are talks (internal id 0); a session row's internal id is its group row + 1.
     ``SORT_ROLE`` gives raw values for sorting (group rows sort by their latest or best value);
-    the title of a session is editable and calls ``on_rename(session_id, title) -> bool``.
+    the title of a session is editable and calls ``on_rename(session_id, title) -> bool``; its
+    talk too, calling ``on_move(session_id, talk) -> bool``.
     """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[_Group] = []
         self.on_rename: Callable[[int, str], bool] | None = None
+        self.on_move: Callable[[int, str], bool] | None = None
 
     # -- filling --------------------------------------------------------------------------------
 
@@ -158,14 +160,18 @@ class SessionTreeModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.internalId() != 0 and index.column() == 2:
+        if index.isValid() and index.internalId() != 0 and index.column() in (1, 2):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         s = self.summary(index)
-        if s is None or role != Qt.ItemDataRole.EditRole or index.column() != 2:
+        if s is None or role != Qt.ItemDataRole.EditRole or index.column() not in (1, 2):
             return False
+        if index.column() == 1:
+            talk = str(value).strip()
+            # regrouping is the page's job: it reloads after the store moved the session
+            return talk != s.talk and self.on_move is not None and self.on_move(s.id, talk)
         title = str(value).strip()
         if title == s.title:
             return False
@@ -190,7 +196,7 @@ class SessionTreeModel(QAbstractItemModel):
         if role == ID_ROLE:
             return s.id
         if role == Qt.ItemDataRole.EditRole:
-            return s.title if col == 2 else group.shown[index.row()][col]
+            return (s.talk, s.title)[col - 1] if col in (1, 2) else group.shown[index.row()][col]
         if role == SORT_ROLE:
             return _sort_key(
                 (

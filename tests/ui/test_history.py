@@ -124,6 +124,12 @@ def test_rename_delete_undo_restore(page: HistoryPage, store: SessionStore, qtbo
     page.trash_button.click()
     assert len(page.shown_session_ids()) == 4
 
+    # edit the talk cell: the session moves to the other group
+    with qtbot.waitSignal(page.refreshed, timeout=2000):
+        assert page.move_to_talk(ids["Draft"], "Bakery story")
+    assert store.get(ids["Draft"]).talk == "Bakery story"
+    assert page.proxy.rowCount() == 1 and page.selected_ids() == [ids["Draft"]]
+
     # another window trashed a session meanwhile: renaming it explains and reloads the table
     store.delete(ids["Second"])
     assert not page.rename(ids["Second"], "Late rename")

@@ -275,6 +275,7 @@ class HistoryPage(QWidget):
 
         self.model = SessionTreeModel(self)
         self.model.on_rename = self._rename
+        self.model.on_move = self._move
         self.proxy = SessionFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = QTreeView()
@@ -501,6 +502,22 @@ class HistoryPage(QWidget):
 
     def _rename(self, session_id: int, title: str) -> bool:
         return self._guard("renaming the session", lambda: self.store.rename(session_id, title))
+
+    def _move(self, session_id: int, talk: str) -> bool:
+        if not self._guard("moving the session", lambda: self.store.set_talk(session_id, talk)):
+            return False
+
+        def regroup() -> None:  # after the editor closed: rebuilding the model under it crashes
+            self.refresh()
+            self.select_ids([session_id])
+
+        QTimer.singleShot(0, regroup)
+        return True
+
+    def move_to_talk(self, session_id: int, talk: str) -> bool:
+        """Move a session to another talk (the table regroups)."""
+        index = self.model.index_of(session_id).siblingAtColumn(1)
+        return bool(self.model.setData(index, talk, Qt.ItemDataRole.EditRole))
 
     def _guard(self, doing: str, action: Any) -> bool:
         """Run a store action; a failure is shown in two parts and the table reloaded."""
