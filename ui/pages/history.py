@@ -507,7 +507,7 @@ class HistoryPage(QWidget):
         if not self._guard("moving the session", lambda: self.store.set_talk(session_id, talk)):
             return False
 
-        def regroup() -> None:  # after the editor closed: rebuilding the model under it crashes
+        def regroup() -> None:  # after the editor has committed: never reset a model mid-setData
             self.refresh()
             self.select_ids([session_id])
 
