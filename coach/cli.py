@@ -241,7 +241,13 @@ def _load_plugins() -> None:
     """Import the modules that add subcommands; a missing optional part is skipped."""
     import importlib
 
-    for name in ("coach.cli_sessions", "coach.cli_profiles", "coach.cli_speak", "coach.cli_export"):
+    for name in (
+        "coach.cli_sessions",
+        "coach.cli_profiles",
+        "coach.cli_speak",
+        "coach.cli_export",
+        "coach.cli_gui",
+    ):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:

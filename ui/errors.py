@@ -1,0 +1,149 @@
+"""Errors in two parts (what happened, what to do) and the last-resort exception hook.
+
+Every message the app shows goes through :func:`show_problem`. :func:`problem_for` turns an
+exception into a :class:`Problem`: a :class:`~coach.errors.CoachError` already says what to do in
+its one sentence; anything else is a bug, logged with its traceback. :func:`install_excepthook`
+logs uncaught exceptions to the user log folder and shows one dialog, never a storm of them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from coach.errors import (
+    AudioInputError,
+    CoachError,
+    ExportError,
+    StoreError,
+    TranscriptionError,
+    VoiceError,
+)
+from coach.paths import data_dir
+
+log = logging.getLogger("coach.ui")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A message for the user: ``what`` happened and what to do ``next``."""
+
+    what: str
+    next: str
+    detail: str = ""
+
+
+_NEXT = {
+    AudioInputError: "Check the file plays in another program, or record the talk again.",
+    TranscriptionError: "Choose another speech engine or model in Settings and try again.",
+    StoreError: "Check the disk has space and the data folder is writable, then try again.",
+    ExportError: "Choose another folder or file name and export again.",
+    VoiceError: "Install espeak-ng (or your system's speech voices) and try again.",
+}
+
+
+def log_dir() -> Path:
+    """The folder for the app's log files (under the user data folder)."""
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def setup_logging() -> Path:
+    """Log warnings and errors of the app to ``logs/coach.log``; returns the file."""
+    path = log_dir() / "coach.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("coach")
+    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def problem_for(exc: BaseException, *, doing: str = "") -> Problem:
+    """The two-part message for ``exc`` raised while ``doing`` (e.g. "analysing the recording")."""
+    if isinstance(exc, CoachError):
+        what = str(exc).strip() or type(exc).__name__
+        for kind, advice in _NEXT.items():
+            if isinstance(exc, kind):
+                return Problem(what, advice)
+        return Problem(what, "Fix what the message says and try again.")
+    trace = getattr(exc, "__coach_traceback__", "") or "".join(
+        traceback.format_exception(type(exc), exc, exc.__traceback__)
+    )
+    log.error("Unexpected error%s: %s\n%s", f" while {doing}" if doing else "", exc, trace)
+    where = f" while {doing}" if doing else ""
+    return Problem(
+        f"Something went wrong{where} ({type(exc).__name__}: {exc}).",
+        f"Your recordings are safe. Try again; if it keeps happening, send {log_dir()} "
+        "to the developers.",
+        trace,
+    )
+
+
+def show_problem(parent: object, problem: Problem, *, title: str = "Coach") -> None:
+    """Show ``problem`` in a modal box: what happened in bold, what to do below it."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    box = QMessageBox(parent if isinstance(parent, QWidget) else None)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(problem.what)
+    box.setInformativeText(problem.next)
+    if problem.detail:
+        box.setDetailedText(problem.detail)
+    box.setObjectName("problemBox")
+    box.open() if _NON_BLOCKING else box.exec()
+
+
+_NON_BLOCKING = False
+"""Tests set this so message boxes do not block the event loop."""
+
+
+class ExceptionHook:
+    """``sys.excepthook`` for the app: log every uncaught exception, show at most one dialog."""
+
+    def __init__(self, *, min_interval_s: float = 5.0) -> None:
+        self.min_interval_s = min_interval_s
+        self._last_shown = -1e9
+        self._showing = False
+        self.count = 0
+
+    def __call__(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        self.count += 1
+        text = "".join(traceback.format_exception(kind, exc, tb))
+        log.error("Uncaught exception:\n%s", text)
+        sys.stderr.write(text)
+        now = time.monotonic()
+        if self._showing or now - self._last_shown < self.min_interval_s:
+            return
+        self._last_shown = now
+        self._showing = True
+        try:
+            show_problem(
+                None,
+                Problem(
+                    f"Coach hit an unexpected error ({kind.__name__}: {exc}).",
+                    f"Your recordings are safe. The details are logged in {log_dir()}; "
+                    "restart Coach if something stops responding.",
+                    text,
+                ),
+            )
+        finally:
+            self._showing = False
+
+
+def install_excepthook() -> ExceptionHook:
+    """Install :class:`ExceptionHook` as ``sys.excepthook`` (after :func:`setup_logging`)."""
+    setup_logging()
+    hook = ExceptionHook()
+    sys.excepthook = hook
+    return hook

@@ -1,0 +1,394 @@
+"""The main window: a sidebar of pages, menus, status bar, drag-and-drop import, crash recovery.
+
+Pages
+-----
+Each page is a ``QWidget`` built as ``Page(store, settings, parent=None)``: Rehearse
+(:mod:`ui.pages.rehearse`), Feedback (:mod:`ui.pages.feedback`), History, Script, Profiles and
+Settings (:mod:`ui.pages.history`, ``script``, ``profiles``, ``settings_page``). Pages other than
+Rehearse are built the first time they are shown, which keeps start-up fast.
+
+Navigation signals (emit them on the window; ``self.window()`` from a page)
+---------------------------------------------------------------------------
+``open_session(int)``
+    Show the Feedback page for this session id.
+``rehearse_script(str, str)``
+    (script text, talk name): go to Rehearse with the script as teleprompter and the talk set.
+``show_page(str)``
+    Switch to a page by name: "rehearse", "feedback", "history", "script", "profiles",
+    "settings".
+``sessions_changed()``
+    A session was saved, renamed or deleted: lists should refresh.
+
+The window also connects the pages' own signals when it builds them: ``HistoryPage.open_session``,
+``ScriptPage.rehearse_script``, ``FeedbackPage.rehearse_again``, ``RehearsePage.session_ready``,
+and ``failed(str)`` of any page (shown in the status bar).
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import importlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.paths import data_dir
+from ui.errors import Problem, show_problem
+from ui.pages.rehearse import RehearsePage, recordings_dir
+from ui.recording import Unfinished, discard_recording, recover_recording, unfinished_recordings
+
+AUDIO_SUFFIXES = {
+    ".wav",
+    ".flac",
+    ".mp3",
+    ".m4a",
+    ".ogg",
+    ".opus",
+    ".aiff",
+    ".aif",
+    ".webm",
+    ".mp4",
+}
+AUDIO_FILTER = "Audio (" + " ".join("*" + s for s in sorted(AUDIO_SUFFIXES)) + ");;All files (*)"
+
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("rehearse", "Rehearse", "ui.pages.rehearse", "RehearsePage"),
+    ("feedback", "Feedback", "ui.pages.feedback", "FeedbackPage"),
+    ("history", "History", "ui.pages.history", "HistoryPage"),
+    ("script", "Script", "ui.pages.script", "ScriptPage"),
+    ("profiles", "Profiles", "ui.pages.profiles", "ProfilesPage"),
+    ("settings", "Settings", "ui.pages.settings_page", "SettingsPage"),
+)
+"""(name, sidebar label, module, class) of each page, in sidebar order."""
+
+
+def geometry_file() -> Path:
+    """Where the window remembers its size and place."""
+    return data_dir() / "window.json"
+
+
+class Placeholder(QWidget):
+    """Stands in for a page whose module is not there (yet)."""
+
+    def __init__(self, label: str, reason: str = "") -> None:
+        super().__init__()
+        box = QVBoxLayout(self)
+        text = QLabel(f"<h2>{label}</h2><p>This page is not available in this build.</p>"
+                      f"<p style='color:gray'>{reason}</p>")  # fmt: skip
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        box.addWidget(text)
+
+
+class MainWindow(QMainWindow):
+    """Coach's main window (see the module docstring for its signals)."""
+
+    open_session = Signal(int)
+    rehearse_script = Signal(str, str)
+    show_page = Signal(str)
+    sessions_changed = Signal()
+
+    def __init__(self, store: Any, settings: Any, *, check_recovery: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.setWindowTitle("Coach")
+        self.setAcceptDrops(True)
+        self.pages: dict[str, QWidget] = {}
+        self._index: dict[str, int] = {}
+        self._build()
+        self._menus()
+        self.open_session.connect(self._open_session)
+        self.rehearse_script.connect(self._rehearse_script)
+        self.show_page.connect(self.go)
+        self.restore_geometry()
+        self.statusBar().showMessage("Ready", 3000)
+        if getattr(store, "notice", None):
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(str(store.notice)))
+        if getattr(settings, "notice", ""):
+            QTimer.singleShot(0, lambda: self.statusBar().showMessage(str(settings.notice)))
+        if check_recovery:
+            QTimer.singleShot(300, self.offer_recovery)
+
+    # layout
+
+    def _build(self) -> None:
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(140)
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 9px 12px; }")
+        self.stack = QStackedWidget()
+        for i, (name, label, _module, _cls) in enumerate(PAGES):
+            self.sidebar.addItem(label)
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+            self._index[name] = i
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+        self.rehearse: RehearsePage = self.page("rehearse")  # type: ignore[assignment]
+        self.sidebar.setCurrentRow(0)
+
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, built on first use."""
+        if name in self.pages:
+            return self.pages[name]
+        i = self._index[name]
+        _name, label, module, cls = PAGES[i]
+        try:
+            page_cls = getattr(importlib.import_module(module), cls)
+            widget = page_cls(self.store, self.settings)
+        except (ImportError, AttributeError) as exc:
+            widget = Placeholder(label, f"{type(exc).__name__}: {exc}")
+        holder = self.stack.widget(i)
+        holder.layout().addWidget(widget)
+        self.pages[name] = widget
+        self._connect(name, widget)
+        return widget
+
+    def _connect(self, name: str, page: QWidget) -> None:
+        def link(signal_name: str, slot: Callable[..., Any]) -> None:
+            signal = getattr(page, signal_name, None)
+            if signal is not None and hasattr(signal, "connect"):
+                signal.connect(slot)
+
+        link("session_ready", self._session_saved)
+        link("open_session", self.open_session.emit)
+        link("rehearse_script", self.rehearse_script.emit)
+        link("rehearse_again", self.rehearse_script_again)
+        link("busy", self._busy)
+        link("status", lambda text: self.statusBar().showMessage(text, 8000))
+        link("failed", lambda text: self.statusBar().showMessage(text, 10000))
+        link("notice_shown", lambda text: self.statusBar().showMessage(text, 10000))
+        if name == "history":
+            self.sessions_changed.connect(lambda: getattr(page, "refresh", lambda: None)())
+
+    def _row_changed(self, row: int) -> None:
+        name = PAGES[row][0]
+        self.page(name)
+        self.stack.setCurrentIndex(row)
+
+    def go(self, name: str) -> QWidget:
+        """Switch to page ``name`` and return it."""
+        widget = self.page(name)
+        self.sidebar.setCurrentRow(self._index[name])
+        return widget
+
+    @property
+    def current_page(self) -> str:
+        """Name of the page on screen."""
+        return PAGES[self.stack.currentIndex()][0]
+
+    # menus
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self.import_action = self._action(
+            file, "&Import audio…", self.choose_import, QKeySequence.StandardKey.Open
+        )
+        self.export_action = self._action(file, "&Export PDF…", self._export, "Ctrl+E")
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        rec = bar.addMenu("&Record")
+        self._action(rec, "&Record", self._record, "Ctrl+R")
+        self._action(rec, "&Pause / Resume", self.rehearse.toggle_pause, "Ctrl+Space")
+        self._action(rec, "&Stop and analyse", self.rehearse.stop_recording, "Ctrl+.")
+        view = bar.addMenu("&View")
+        for i, (name, label, _m, _c) in enumerate(PAGES):
+            self._action(view, label, lambda n=name: self.go(n), f"Ctrl+{i + 1}")
+        view.addSeparator()
+        self._action(
+            view, "&Full screen", self._toggle_full_screen, QKeySequence.StandardKey.FullScreen
+        )
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About Coach", self._about, None)
+
+    def _action(self, menu: Any, text: str, slot: Callable[..., Any], keys: Any) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _record(self) -> None:
+        self.go("rehearse")
+        self.rehearse.start_recording()
+
+    def _toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _about(self) -> None:
+        from coach import __version__
+
+        QMessageBox.about(
+            self,
+            "About Coach",
+            f"<b>Coach {__version__}</b><p>Rehearse a talk and compare it with a speaking-style "
+            f"profile, offline. Your data: {data_dir()}</p>",
+        )
+
+    # navigation slots
+
+    def _open_session(self, session_id: int) -> None:
+        page = self.go("feedback")
+        page.show_session(int(session_id))  # type: ignore[attr-defined]
+
+    def _session_saved(self, session_id: int) -> None:
+        self.sessions_changed.emit()
+        self.open_session.emit(int(session_id))
+
+    def _rehearse_script(self, text: str, talk: str) -> None:
+        self.go("rehearse")
+        self.rehearse.set_script(text, talk)
+
+    def rehearse_script_again(self, talk: str, script: str) -> None:
+        """Rehearse the same talk again (from the Feedback page)."""
+        self._rehearse_script(script, talk)
+
+    def _busy(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
+
+    def _export(self) -> None:
+        page = self.pages.get("feedback")
+        if page is None or getattr(page, "session", None) is None:
+            self.statusBar().showMessage("Open a session's feedback first, then export it.", 6000)
+            return
+        page.choose_export()  # type: ignore[attr-defined]
+
+    # import
+
+    def choose_import(self) -> None:
+        """File → Import audio…"""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a recording", str(Path.home()), AUDIO_FILTER
+        )
+        if path:
+            self.import_audio(Path(path))
+
+    def import_audio(self, path: Path) -> None:
+        """Analyse an audio file and show its feedback."""
+        self.go("rehearse")
+        self.rehearse.analyse_file(Path(path))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(Path(u.toLocalFile()).suffix.lower() in AUDIO_SUFFIXES for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in AUDIO_SUFFIXES:
+                self.import_audio(path)
+                event.acceptProposedAction()
+                return
+
+    # crash recovery
+
+    def unfinished(self) -> list[Unfinished]:
+        """Recordings left behind by an app that died mid-recording."""
+        return unfinished_recordings(recordings_dir())
+
+    def offer_recovery(self) -> None:
+        """Ask whether to recover and analyse each recording a crash left behind."""
+        for item in self.unfinished():
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle("Recover recording")
+            box.setText(
+                f"Coach stopped during a recording ({item.duration_s:.0f} s were saved to disk)."
+            )
+            box.setInformativeText("Recover it and analyse it now? Discard deletes it.")
+            recover = box.addButton("Recover and analyse", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+            discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+            box.exec()
+            if box.clickedButton() is recover:
+                self.recover_and_analyse(item)
+                return  # one at a time; the next start offers the rest
+            if box.clickedButton() is discard:
+                discard_recording(item)
+
+    def recover_and_analyse(self, item: Unfinished) -> Path:
+        """Fix the recording's header from the raw audio and analyse it like an import."""
+        wav = recover_recording(item)
+        talk = str(item.meta.get("talk", "") or "")
+        self.go("rehearse")
+        self.rehearse.analyse_file(wav, talk=talk, title=f"Recovered {wav.stem}", delete_after=True)
+        return wav
+
+    # geometry
+
+    def restore_geometry(self) -> None:
+        """Put the window where it was last time (a sensible size the first time)."""
+        try:
+            data = json.loads(geometry_file().read_text(encoding="utf-8"))
+            ok = self.restoreGeometry(base64.b64decode(data["geometry"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            ok = False
+        if not ok:
+            self.resize(1180, 780)
+
+    def save_geometry(self) -> None:
+        """Remember size and place for the next start."""
+        data = {"geometry": base64.b64encode(bytes(self.saveGeometry().data())).decode()}
+        with contextlib.suppress(OSError):
+            geometry_file().write_text(json.dumps(data), encoding="utf-8")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.rehearse.recorder.state in ("recording", "paused"):
+            answer = QMessageBox.question(
+                self,
+                "Recording in progress",
+                "A recording is running. Stop it and analyse it before quitting?",
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Yes:
+                self.rehearse.stop_recording()
+                event.ignore()
+                self.statusBar().showMessage("Analysing; quit again once the feedback shows.")
+                return
+        self.save_geometry()
+        self.rehearse.release()
+        feedback = self.pages.get("feedback")
+        if feedback is not None:
+            feedback.stop_audio()  # type: ignore[attr-defined]
+        super().closeEvent(event)
+
+
+def problem_box(parent: QWidget, what: str, next_step: str) -> None:
+    """Show a two-part message (used by pages that only have text)."""
+    show_problem(parent, Problem(what, next_step))

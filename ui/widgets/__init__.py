@@ -1,0 +1,1 @@
+"""Reusable widgets: level meter, transcript view with highlights, chart canvas."""

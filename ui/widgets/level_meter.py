@@ -1,0 +1,57 @@
+"""A horizontal input level meter (dBFS) with a slowly falling peak mark."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+FLOOR_DB = -60.0
+
+
+class LevelMeter(QWidget):
+    """Shows the microphone level: green while speech is healthy, amber loud, red clipping."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = FLOOR_DB
+        self.peak_db = FLOOR_DB
+        self.setMinimumHeight(14)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Microphone level")
+        self.setToolTip("Microphone level: speak so the bar reaches the green zone")
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(240, 16)
+
+    def set_level(self, db: float) -> None:
+        """Show a new level (dB re full scale); the peak mark falls 1 dB per update."""
+        self.db = max(FLOOR_DB, min(0.0, db))
+        self.peak_db = max(self.db, self.peak_db - 1.0)
+        self.update()
+
+    def reset(self) -> None:
+        """Back to silence."""
+        self.db = self.peak_db = FLOOR_DB
+        self.update()
+
+    def _x(self, db: float) -> float:
+        return (db - FLOOR_DB) / -FLOOR_DB * self.width()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802 - Qt override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        h = self.height()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.palette().mid())
+        p.drawRoundedRect(QRectF(0, 0, self.width(), h), 3, 3)
+        colour = QColor("#3f9c6b")
+        if self.db > -3:
+            colour = QColor("#c53030")
+        elif self.db > -12:
+            colour = QColor("#d69e2e")
+        p.setBrush(colour)
+        p.drawRoundedRect(QRectF(0, 0, self._x(self.db), h), 3, 3)
+        p.setBrush(self.palette().text())
+        p.drawRect(QRectF(max(0.0, self._x(self.peak_db) - 2), 0, 2, h))
+        p.end()

@@ -1,0 +1,146 @@
+"""The transcript with its highlights: figures, hype, fillers, questions, each with advice.
+
+Words are inserted one by one with their own character format, so each is a link (click to play
+from there), highlighted marks carry their advice as a tooltip, and :meth:`TranscriptView.show_word`
+can select any word by index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from coach.types import Mark, Word
+
+HIGHLIGHT = {
+    "figure": ("#c6f0d5", "Figure"),
+    "vague": ("#fbe7b5", "Vague amount"),
+    "hype": ("#ffd8b8", "Hype word"),
+    "jargon": ("#ffd8b8", "Jargon"),
+    "filler": ("#ffc9c9", "Filler"),
+    "question": ("#cfe3ff", "Question"),
+}
+"""Background colour and legend name of each highlighted kind (others are not coloured)."""
+
+_PRIORITY = ("filler", "hype", "jargon", "figure", "vague", "question")
+
+
+class TranscriptView(QTextBrowser):
+    """Read-only transcript; emits :attr:`word_clicked` with the word's index."""
+
+    word_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._clicked)
+        self.viewport().installEventFilter(self)
+        self.positions: list[tuple[int, int]] = []
+        self.kinds: list[str | None] = []
+        self.setAccessibleName("Transcript")
+
+    def show_transcript(self, words: Sequence[Word], marks: Sequence[Mark] = ()) -> None:
+        """Show ``words`` with ``marks`` highlighted (advice as tooltip)."""
+        kind_of: list[str | None] = [None] * len(words)
+        advice_of: list[str] = [""] * len(words)
+        rank = {k: i for i, k in enumerate(_PRIORITY)}
+        for mark in sorted(marks, key=lambda m: -rank.get(m.kind, 99)):
+            if mark.kind not in HIGHLIGHT:
+                continue
+            for i in range(max(0, mark.word_span[0]), min(len(words), mark.word_span[1])):
+                kind_of[i] = mark.kind
+                label = HIGHLIGHT[mark.kind][1]
+                advice_of[i] = f"{label}: {mark.advice}" if mark.advice else label
+        self.clear()
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        text_colour = self.palette().text().color()
+        self.positions = []
+        plain = QTextCharFormat()
+        plain.setForeground(text_colour)
+        last_utt = words[0].utterance if words else 0
+        for i, word in enumerate(words):
+            if i:
+                gap = "\n" if word.utterance != last_utt and word.text[:1].isupper() else " "
+                # a space between two highlighted words of one mark stays highlighted
+                same = kind_of[i] is not None and kind_of[i] == kind_of[i - 1]
+                cursor.insertText(
+                    gap,
+                    self._format(kind_of[i], advice_of[i], None) if same and gap == " " else plain,
+                )
+            last_utt = word.utterance
+            start = cursor.position()
+            cursor.insertText(word.text, self._format(kind_of[i], advice_of[i], i))
+            self.positions.append((start, cursor.position()))
+        cursor.endEditBlock()
+        self.kinds = kind_of
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _format(self, kind: str | None, advice: str, index: int | None) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        if kind is not None:
+            fmt.setBackground(QColor(HIGHLIGHT[kind][0]))
+            fmt.setForeground(QColor("#1a1a1a"))
+            fmt.setToolTip(advice)
+        else:
+            fmt.setForeground(self.palette().text().color())
+        if index is not None:
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(f"word:{index}")
+            fmt.setFontUnderline(False)
+        return fmt
+
+    def show_word(self, index: int) -> None:
+        """Select word ``index`` and scroll it into view."""
+        if not 0 <= index < len(self.positions):
+            return
+        start, end = self.positions[index]
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def word_at_time(self, words: Sequence[Word], at_s: float) -> int:
+        """Index of the word spoken at (or just after) ``at_s`` seconds."""
+        for i, w in enumerate(words):
+            if w.end_s is not None and w.end_s >= at_s:
+                return i
+        return max(0, len(words) - 1)
+
+    def tooltip_at(self, pos: object) -> str:
+        """The advice under a viewport position ('' when none)."""
+        cursor = self.cursorForPosition(pos)  # type: ignore[arg-type]
+        return cursor.charFormat().toolTip()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self.viewport() and event.type() == QEvent.Type.ToolTip:
+            tip = self.tooltip_at(event.pos())  # type: ignore[attr-defined]
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(obj, event)
+
+    def _clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("word:"):
+            index = int(text.split(":", 1)[1])
+            self.show_word(index)
+            self.word_clicked.emit(index)
+
+
+def legend_html() -> str:
+    """One line naming the highlight colours."""
+    shown = ("figure", "hype", "filler", "question", "vague")
+    return " ".join(
+        f'<span style="background:{HIGHLIGHT[k][0]}; color:#1a1a1a">&nbsp;{HIGHLIGHT[k][1]}&nbsp;</span>'
+        for k in shown
+    )
