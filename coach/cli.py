@@ -277,4 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    # Plugins register with the module ``coach.cli``, not with this ``__main__`` copy of it.
+    from coach.cli import main as _main
+
+    sys.exit(_main())
