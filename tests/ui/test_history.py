@@ -150,7 +150,8 @@ def test_progress_and_compare(page: HistoryPage, store: SessionStore, qtbot: QtB
     ids = ids_by_title(store)
     page.select_ids([ids["Third"]])
     assert page.progress.talk == "Bakery story"
-    page.progress.metric.setCurrentIndex(page.progress.metric.findData("wpm"))
+    with qtbot.waitSignal(page.progress.drawn, timeout=5000):
+        page.progress.metric.setCurrentIndex(page.progress.metric.findData("wpm"))
     points = page.progress.points()
     assert len(points) == 3 and points[0][1] > points[-1][1]  # slowed down toward the band
     assert page.progress.band(points) == (130.0, 165.0)

@@ -106,3 +106,15 @@ def test_save_with_talk_and_rehearse(page: ScriptPage, qtbot: QtBot, tmp_path: P
         page.set_script(DEMO + "\nThis is a world-class, seamless platform.\n", talk="Bakery")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.grab().save(str(SHOTS / "script.png"))
+
+
+def test_closing_the_page_while_linting_is_harmless(qtbot: QtBot) -> None:
+    """A lint that finishes after its page was deleted is dropped without an error."""
+    page = ScriptPage(None, Settings())
+    page.set_script("It was amazing. We sold 5 cakes.")
+    page.run_lint()
+    task = page._task
+    page.deleteLater()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert task.done and task.error is None

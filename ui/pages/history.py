@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -39,6 +40,7 @@ from ui.models import (
     SessionTreeModel,
     format_date,
 )
+from ui.workers import run_task
 
 UNDO_MS = 10_000
 SEARCH_DELAY_MS = 250
@@ -48,9 +50,14 @@ ALL_TALKS = "All talks"
 class ProgressPanel(QWidget):
     """A chart of the score or one metric across the attempts of a talk, with the target band."""
 
+    drawn = Signal()
+    """The chart and caption now show the current talk and metric."""
+
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self._generation = 0
+        self._task: Any = None
         self.talk: str | None = None
         self.canvas: Any = None
         self.figure: Any = None
@@ -69,52 +76,72 @@ class ProgressPanel(QWidget):
         self.box.addLayout(top)
 
     def show_talk(self, talk: str | None) -> None:
-        """Chart the attempts of ``talk`` (``None``: all sessions)."""
+        """Chart the attempts of ``talk`` (``None``: nothing chosen yet)."""
         self.talk = talk
         self.refresh()
 
     def points(self) -> list[tuple[SessionSummary, float]]:
         """The (session, value) pairs charted, oldest first."""
-        metric = self.metric.currentData()
-        return list(self.store.trend(talk=self.talk, metric=metric))
+        return _points(self.store, self.talk, self.metric.currentData())
 
     def band(self, points: list[tuple[SessionSummary, float]]) -> tuple[float, float] | None:
         """The target band of the chosen metric in the latest attempt's profile."""
-        metric = self.metric.currentData()
-        if metric == "score" or not points:
-            return None
-        from coach.errors import CoachError
-        from coach.profile import load_profile
-
-        try:
-            target = load_profile(points[-1][0].profile_id).metrics.get(metric)
-        except CoachError:
-            return None
-        return (target.low, target.high) if target else None
+        return _band(points, self.metric.currentData())
 
     def refresh(self) -> None:
-        """Redraw the chart for the current talk and metric."""
-        from coach.charts import progress_chart
+        """Redraw the chart for the current talk and metric.
 
-        points = self.points() if self.talk is not None else []
-        band = self.band(points)
-        metric = self.metric.currentData()
-        fig = progress_chart(
-            [(_when(s.created), v) for s, v in points], metric=metric, band=band, height_in=2.6
+        The database query and the figure are built on a worker thread; only the canvas is made
+        here. :attr:`drawn` follows; a result for an older choice is dropped.
+        """
+        self._generation += 1
+        generation = self._generation
+        talk, metric, label = self.talk, self.metric.currentData(), self.metric.currentText()
+        store = self.store
+
+        def work() -> tuple[Any, list[tuple[SessionSummary, float]], Any]:
+            from coach.charts import progress_chart
+
+            points = _points(store, talk, metric) if talk is not None else []
+            band = _band(points, metric)
+            pairs = [(_when(s.created), v) for s, v in points]
+            fig = progress_chart(pairs, metric=metric, band=band, height_in=2.6)
+            return fig, points, band
+
+        def done(result: tuple[Any, list[tuple[SessionSummary, float]], Any]) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self._drawn(talk, label, *result)
+
+        self._task = run_task(
+            work,
+            on_result=done,
+            on_error=lambda exc: self._failed(exc) if shiboken6.isValid(self) else None,
         )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.caption.setText(f"The progress chart could not be drawn: {exc}")
+
+    def _drawn(
+        self,
+        talk: str | None,
+        label: str,
+        fig: Any,
+        points: list[tuple[SessionSummary, float]],
+        band: tuple[float, float] | None,
+    ) -> None:
         self._show_figure(fig)
-        label = self.metric.currentText()
-        if self.talk is None:
+        name = talk or "No talk"
+        if talk is None:
             self.caption.setText("Choose a talk or a session to see its progress.")
         elif not points:
-            self.caption.setText(f"“{self.talk or 'No talk'}”: {label} was not measured yet.")
+            self.caption.setText(f"“{name}”: {label} was not measured yet.")
         else:
             first, last = points[0][1], points[-1][1]
             band_text = f"; target {band[0]:g}-{band[1]:g}" if band else ""
             self.caption.setText(
-                f"“{self.talk or 'No talk'}”, {len(points)} attempts: {label} "
-                f"{first:.3g} → {last:.3g}{band_text}."
+                f"“{name}”, {len(points)} attempts: {label} {first:.3g} → {last:.3g}{band_text}."
             )
+        self.drawn.emit()
 
     def _show_figure(self, fig: Any) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -123,13 +150,27 @@ class ProgressPanel(QWidget):
             self.box.removeWidget(self.canvas)
             self.canvas.setParent(None)
             self.canvas.deleteLater()
-            import matplotlib.pyplot as plt
-
-            plt.close(self.figure)
-        self.figure = fig
+        self.figure = fig  # built without pyplot, so nothing global to close
         self.canvas = FigureCanvasQTAgg(fig)
         self.canvas.setMinimumHeight(180)
         self.box.addWidget(self.canvas, 1)
+
+
+def _points(store: Any, talk: str | None, metric: str) -> list[tuple[SessionSummary, float]]:
+    return list(store.trend(talk=talk, metric=metric))
+
+
+def _band(points: list[tuple[SessionSummary, float]], metric: str) -> tuple[float, float] | None:
+    if metric == "score" or not points:
+        return None
+    from coach.errors import CoachError
+    from coach.profile import load_profile
+
+    try:
+        target = load_profile(points[-1][0].profile_id).metrics.get(metric)
+    except CoachError:
+        return None
+    return (target.low, target.high) if target else None
 
 
 def _when(iso: str) -> Any:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -467,12 +468,18 @@ class ProfilesPage(QWidget):
         self._task = run_task(
             work,
             with_progress=True,
-            on_progress=lambda done, msg: self.build_status.setText(f"{msg} ({done:.0%})"),
+            on_progress=self._build_progress,
             on_result=self._built,
             on_error=self._build_failed,
         )
 
+    def _build_progress(self, done: float, message: str) -> None:
+        if shiboken6.isValid(self):
+            self.build_status.setText(f"{message} ({done:.0%})")
+
     def _built(self, profile: Profile) -> None:
+        if not shiboken6.isValid(self):
+            return  # the page closed while the references were measured
         self.build_button.setEnabled(True)
         self.build_status.setText(
             f"Proposed “{profile.name}”: check the bands on the Targets tab and save to keep it."
@@ -484,6 +491,8 @@ class ProfilesPage(QWidget):
     def _build_failed(self, exc: BaseException) -> None:
         from ui.errors import problem_for, show_problem
 
+        if not shiboken6.isValid(self):
+            return
         self._fail(str(exc))
         if self.isVisible():
             show_problem(self, problem_for(exc, doing="building a profile"))

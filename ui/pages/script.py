@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QShowEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
@@ -319,7 +320,7 @@ class ScriptPage(QWidget):
             return default
 
     def _linted(self, generation: int, result: ScriptLint) -> None:
-        if generation != self._generation:
+        if not shiboken6.isValid(self) or generation != self._generation:
             return  # the text changed while this ran; a newer lint is on its way
         self.lint = result
         self.editor.set_marks(result.marks)
@@ -327,7 +328,7 @@ class ScriptPage(QWidget):
         self.linted.emit(result)
 
     def _lint_failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
+        if shiboken6.isValid(self) and generation == self._generation:
             self.status.setText(f"Could not check the script: {exc}")
             self.failed.emit(str(exc))
 
