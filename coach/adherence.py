@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import jiwer
 
@@ -72,6 +73,29 @@ class Adherence:
         for p in self.skipped_passages:
             lines.append(f"Left out: “{p}”")
         return lines
+
+
+def adherence_to_dict(result: Adherence) -> dict[str, Any]:
+    """A JSON-ready form of ``result`` (figures as their text and value), for ``--json`` and PDFs."""
+
+    def fig(f: Figure) -> dict[str, Any]:
+        return {"text": f.text, "value": f.value, "unit": f.unit}
+
+    return {
+        "wer": round(result.wer, 4),
+        "said_share": round(result.said_share, 4),
+        "script_words": result.script_words,
+        "spoken_words": result.spoken_words,
+        "figures_planned": [fig(f) for f in result.figures_planned],
+        "figures_kept": [fig(f) for f in result.figures_kept],
+        "figures_changed": [
+            {"planned": fig(c.planned), "said": fig(c.said)} for c in result.figures_changed
+        ],
+        "figures_skipped": [fig(f) for f in result.figures_skipped],
+        "figures_added": [fig(f) for f in result.figures_added],
+        "added_passages": list(result.added_passages),
+        "skipped_passages": list(result.skipped_passages),
+    }
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from coach.adherence import adherence
+from coach.adherence import adherence, adherence_to_dict
 from coach.errors import InputError
 from coach.paths import samples_dir
 from coach.text import transcript_from_text
@@ -54,6 +56,9 @@ def test_added_passage_and_added_figure() -> None:
     assert any("75 cakes" in p for p in result.added_passages)
     assert [f.value for f in result.figures_added] == [75.0]
     assert any("Added figure: '75'" in line for line in result.summary())
+    data = json.loads(json.dumps(adherence_to_dict(result)))
+    assert data["figures_added"] == [{"text": "75", "value": 75.0, "unit": "cakes"}]
+    assert data["said_share"] == round(result.said_share, 4)
 
 
 def test_empty_rehearsal_and_empty_script() -> None:
