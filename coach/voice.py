@@ -65,7 +65,7 @@ DEFAULT_WPM = 140.0
 
 FIGURE_PAUSE_S = 0.6
 PARAGRAPH_PAUSE_S = 1.0
-_CLAUSE_REACH = 3  # a figure's pause moves to a clause end at most this many words later
+_CLAUSE_REACH = 1  # a figure's pause moves to a clause end at most this many words later
 PACE_TOLERANCE = 0.015
 """Relative pace error (of the target) at which the render stops correcting its rate."""
 
@@ -156,8 +156,9 @@ def plan_chunks(
     """Cut ``text`` after each concrete figure and at each paragraph end.
 
     The cut after a figure includes its noun ("10,000 phones") and moves to the end of the clause
-    when that comes within three words ("in 9 cities worldwide."). A paragraph end takes the longer
-    of the two pauses. Words are those of :func:`coach.text.transcript_from_text`.
+    when that comes one word later ("in 9 cities worldwide."), so the pause still starts within the
+    1 s after the figure that :mod:`coach.pauses` counts as landing. A paragraph end takes the
+    longer of the two pauses. Words are those of :func:`coach.text.transcript_from_text`.
     """
     from coach.numbers import figures_only, find_figures
     from coach.text import norm, paragraph_ends, transcript_from_text
