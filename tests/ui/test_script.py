@@ -50,6 +50,16 @@ def test_typing_a_hype_word_underlines_it_with_advice(page: ScriptPage, qtbot: Q
     assert page.stats["questions"].text() == "1"
     assert page.stats["figures"].text() == "2"
 
+    # typing before it: the underline moves with the word at once, no flicker while re-checking
+    cursor = page.editor.textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("Hello. ")
+    assert "hype" in page.editor.kinds_at(at + 7 + 3)
+    assert page.editor.tooltip_at(at + 7 + 3) == ""  # advice waits for the new lint
+    with qtbot.waitSignal(page.linted, timeout=5000):
+        pass
+    assert "say the figure" in page.editor.tooltip_at(at + 7 + 3)
+
 
 def test_number_desert_and_projected_length(page: ScriptPage, qtbot: QtBot) -> None:
     """A long stretch without figures is shaded; the length is projected at the profile pace."""

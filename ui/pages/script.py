@@ -281,13 +281,16 @@ class ScriptPage(QWidget):
         """Replace the script (and the talk name); linting follows."""
         if talk is not None:
             self.talk.setCurrentText(talk)
+        self.editor.set_marks(())  # a new document: old spans mean nothing in it
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
         self.status.setText("")
 
     def _text_changed(self) -> None:
         self._generation += 1
-        self.editor.set_marks(())  # stale spans would sit on the wrong words
+        # The drawn marks move with the text as you type (their cursors follow the edits), so
+        # nothing flickers; only the tooltips wait for the next lint, as their offsets are stale.
+        self.editor.marks = ()
         self.timer.start()
 
     def run_lint(self) -> None:
