@@ -68,6 +68,7 @@ def speech_segments(
     min_gap_s: float = 0.25,
     min_speech_s: float = 0.15,
     floor_dbfs: float = -50.0,
+    max_flatness: float = 0.3,
 ) -> list[tuple[float, float]]:
     """Stretches of speech (utterances) as ``(start_s, end_s)`` in seconds.
 
@@ -85,6 +86,8 @@ def speech_segments(
         Voiced stretches shorter than this (clicks, breaths) are dropped.
     floor_dbfs
         Frames quieter than this are silence whatever the VAD says.
+    max_flatness
+        Stretches with a flatter spectrum (see :func:`spectral_flatness`) are noise, not speech.
 
     Returns
     -------
@@ -92,7 +95,36 @@ def speech_segments(
         Sorted, non-overlapping; empty when there is no speech.
     """
     frames = voiced_frames(samples, rate=rate, aggressiveness=aggressiveness, floor_dbfs=floor_dbfs)
-    return segments_from_frames(frames, min_gap_s=min_gap_s, min_speech_s=min_speech_s)
+    segments = segments_from_frames(frames, min_gap_s=min_gap_s, min_speech_s=min_speech_s)
+    # WebRTC calls loud broadband noise speech (a corrupt file decodes to hiss): drop stretches
+    # whose spectrum is as flat as noise. Speech sits near 0.001-0.1, white noise near 0.56.
+    return [
+        (a, b)
+        for a, b in segments
+        if spectral_flatness(samples[int(a * rate) : int(b * rate)]) <= max_flatness
+    ]
+
+
+def spectral_flatness(samples: np.ndarray, *, frame: int = 512) -> float:
+    """Median spectral flatness (geometric / arithmetic mean of power, 0-1) of the louder frames.
+
+    Tonal and voiced sound is near 0; white noise is about 0.56.
+    """
+    n = len(samples) // frame
+    if n == 0:
+        return 0.0
+    window = np.hanning(frame)
+    flat = np.empty(0)
+    energies = np.empty(0)
+    for first in range(0, n, 2000):  # bounded batches for long stretches
+        block = samples[first * frame : min(n, first + 2000) * frame].reshape(-1, frame) * window
+        power = np.abs(np.fft.rfft(block, axis=1))[:, 1:] ** 2 + 1e-12
+        flat = np.concatenate(
+            [flat, np.exp(np.mean(np.log(power), axis=1)) / np.mean(power, axis=1)]
+        )
+        energies = np.concatenate([energies, np.mean(block**2, axis=1)])
+    loud = energies > energies.max() * 1e-3
+    return float(np.median(flat[loud])) if loud.any() else 0.0
 
 
 def segments_from_frames(

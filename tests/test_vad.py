@@ -73,3 +73,13 @@ def test_other_rates_are_accepted(rehearsal) -> None:
     assert len(speech_segments(tel, rate=8000)) == len(reh.utterances)
     with pytest.raises(ValueError):
         speech_segments(samples, rate=22050)
+
+
+def test_white_noise_is_not_speech(rehearsal) -> None:
+    """Loud hiss (what a corrupt file decodes to) is dropped; speech mixed with quiet hiss is kept."""
+    reh, samples = rehearsal
+    rng = np.random.default_rng(3)
+    hiss = rng.uniform(-0.9, 0.9, len(samples)).astype(np.float32)
+    assert speech_segments(hiss) == []
+    noisy = samples + 0.003 * hiss
+    assert len(speech_segments(noisy)) == len(reh.utterances)
