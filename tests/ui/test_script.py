@@ -102,12 +102,20 @@ def test_save_with_talk_and_rehearse(page: ScriptPage, qtbot: QtBot, tmp_path: P
     assert load_script("Bakery story") == DEMO
     page.set_script("")
     assert page.load_talk("Bakery story") and page.text() == DEMO
+    # a talk rehearsed with a script (saved with its session) reopens that script too
+    from coach.review import review
+    from coach.text import transcript_from_text
+
+    page.store.save(review(transcript_from_text("We sold 3 cakes.")), talk="Cakes",
+                    script="We sold 3 cakes today.")  # fmt: skip
+    assert page.load_talk("Cakes") and page.text() == "We sold 3 cakes today."
+    assert not page.load_talk("Nothing yet") and page.text() == "We sold 3 cakes today."
 
     binary = tmp_path / "song.txt"
     binary.write_bytes(b"\x00\x01\x02 not text")
     with qtbot.waitSignal(page.failed, timeout=2000) as failed:
         assert not page.open_file(binary)
-    assert "binary" in failed.args[0] and page.text() == DEMO
+    assert "binary" in failed.args[0] and page.text() == "We sold 3 cakes today."
     box = page.findChild(QMessageBox, "problemBox")
     assert box is not None and "binary" in box.text() and "UTF-8" in box.informativeText()
     box.close()

@@ -13,7 +13,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -152,7 +152,8 @@ class ProgressPanel(QWidget):
             self.canvas.deleteLater()
         self.figure = fig  # built without pyplot, so nothing global to close
         self.canvas = FigureCanvasQTAgg(fig)
-        self.canvas.setMinimumHeight(180)
+        # at least the height the margins were laid out for (inches), or labels get clipped
+        self.canvas.setMinimumHeight(int(fig.get_figheight() * fig.dpi))
         self.box.addWidget(self.canvas, 1)
 
 
@@ -335,12 +336,15 @@ class HistoryPage(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # widths from sample text, once: measuring every row's contents costs ~1 s at 1,000 rows
-        metrics = self.view.fontMetrics()
+        bold = QFont(self.view.font())
+        bold.setBold(True)  # talk rows are bold
+        metrics = QFontMetrics(bold)
         samples = ("2026-12-31 23:59  ", "Investor pitch (12)  ", "", "Duration ", "wpm 000",
                    "Figures/min ", "best 100  ")  # fmt: skip
         for column, sample in enumerate(samples):
             if sample:
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+                indent = self.view.indentation() * 2 if column == 0 else 0  # tree branch space
+                header.resizeSection(column, metrics.horizontalAdvance(sample) + indent + 16)
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.view.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())

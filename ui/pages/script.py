@@ -245,10 +245,10 @@ class ScriptPage(QWidget):
         )
         legend.setWordWrap(True)
         grid.addWidget(legend, len(rows), 0, 1, 2)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet("color:#616e7c;")
-        grid.addWidget(self.status, len(rows) + 1, 0, 1, 2)
+        self.status_label = QLabel("")
+        self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet("color:#616e7c;")
+        grid.addWidget(self.status_label, len(rows) + 1, 0, 1, 2)
         grid.setRowStretch(len(rows) + 2, 1)
 
         split = QSplitter()
@@ -284,7 +284,7 @@ class ScriptPage(QWidget):
         self.editor.set_marks(())  # a new document: old spans mean nothing in it
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
-        self.status.setText("")
+        self.status_label.setText("")
 
     def _text_changed(self) -> None:
         self._generation += 1
@@ -332,7 +332,7 @@ class ScriptPage(QWidget):
 
     def _lint_failed(self, generation: int, exc: BaseException) -> None:
         if shiboken6.isValid(self) and generation == self._generation:
-            self.status.setText(f"Could not check the script: {exc}")
+            self.status_label.setText(f"Could not check the script: {exc}")
             self.failed.emit(str(exc))
 
     def _show_stats(self, lint: ScriptLint | None) -> None:
@@ -378,14 +378,34 @@ class ScriptPage(QWidget):
         self.talk.blockSignals(False)
 
     def load_talk(self, talk: str) -> bool:
-        """Show the saved script of ``talk``; False when it has none (the text stays)."""
+        """Show the saved script of ``talk``; False when it has none (the text stays).
+
+        The script saved with the talk wins; otherwise the script of the talk's latest rehearsal.
+        """
         script = load_script(talk) if talk.strip() else None
+        if script is None and talk.strip():
+            script = self._session_script(talk)
         if script is None:
-            self.status.setText(f"No saved script for “{talk}” yet: write one and save it.")
+            self.status_label.setText(f"No saved script for “{talk}” yet: write one and save it.")
             return False
         self.set_script(script, talk=talk)
-        self.status.setText(f"Opened the script of “{talk}”.")
+        self.status_label.setText(f"Opened the script of “{talk}”.")
         return True
+
+    def _session_script(self, talk: str) -> str | None:
+        """The script of the newest rehearsal of ``talk`` that had one."""
+        from coach.errors import CoachError
+
+        if self.store is None:
+            return None
+        try:
+            for summary in self.store.list(talk=talk, limit=20):
+                script = self.store.get(summary.id).script
+                if script:
+                    return str(script)
+        except CoachError:
+            return None
+        return None
 
     def choose_file(self) -> None:
         """Ask for a .txt/.md file and open it."""
@@ -406,7 +426,7 @@ class ScriptPage(QWidget):
             self._report(str(exc), "Choose a UTF-8 .txt or .md file with your talk in it.")
             return False
         self.set_script(text, talk=self.talk.currentText() or path.stem)
-        self.status.setText(f"Opened {path.name}.")
+        self.status_label.setText(f"Opened {path.name}.")
         return True
 
     def save(self) -> Path | None:
@@ -423,7 +443,7 @@ class ScriptPage(QWidget):
             self._report(f"Could not save the script: {exc}", "Check the data folder is writable.")
             return None
         self.editor.document().setModified(False)
-        self.status.setText(f"Saved with “{talk}”.")
+        self.status_label.setText(f"Saved with “{talk}”.")
         self.refresh_talks()
         return path
 
@@ -439,7 +459,7 @@ class ScriptPage(QWidget):
         self.rehearse_script.emit(text, talk)
 
     def _report(self, what: str, advice: str) -> None:
-        self.status.setText(f"{what}: {advice}")
+        self.status_label.setText(f"{what}: {advice}")
         self.failed.emit(f"{what}: {advice}")
         if self.isVisible():
             from ui.errors import Problem, show_problem
