@@ -75,18 +75,32 @@ def load_transcript(
     return transcript
 
 
+_bar_open = False  # a progress bar line is on stderr and not yet ended
+
+
+def _end_bar() -> None:
+    """End an unfinished progress bar line so the next message starts on its own line."""
+    global _bar_open
+    if _bar_open:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+        _bar_open = False
+
+
 def _progress_printer(enabled: bool) -> Callable[[float, str], None] | None:
     if not enabled:
         return None
 
     def show(done: float, message: str) -> None:
+        global _bar_open
         width = 30
         filled = int(width * max(0.0, min(1.0, done)))
         sys.stderr.write(
             f"\r[{'#' * filled}{'.' * (width - filled)}] {done * 100:3.0f}% {message[:40]:<40}"
         )
+        _bar_open = True
         if done >= 1.0:
-            sys.stderr.write("\n")
+            _end_bar()
         sys.stderr.flush()
 
     return show
@@ -267,9 +281,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except CoachError as exc:
+        _end_bar()
         print(f"coach: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        _end_bar()
         print("coach: interrupted.", file=sys.stderr)
         return 130
     except BrokenPipeError:

@@ -106,8 +106,15 @@ class _TipWriter:
         rushed = self.d.get("unlanded") or []
         if not rushed:
             return []
-        t_s, text = rushed[0]
-        index = next((f.word_span[0] for f in self.a.figures if f.start_s == t_s), None)
+        by_time = {f.start_s: f for f in self.a.figures if f.kind == "figure"}
+
+        def weight(item: Sequence[object]) -> tuple[bool, float]:
+            # the figure that matters most: money or a percentage first, then the biggest number
+            f = by_time.get(item[0])  # type: ignore[call-overload]
+            return (f is not None and f.unit in {"$", "€", "£", "¥", "%"}, f.value if f else 0.0)
+
+        t_s, text = max(rushed, key=weight)
+        index = by_time[t_s].word_span[0] if t_s in by_time else None
         span = (index, index + 6) if index is not None else None
         tip = self._tip(r, f"At {clock(t_s)} you said '{text}' and went straight on "
                            f"({len(rushed)} figures rushed like this).",
@@ -234,11 +241,33 @@ class _TipWriter:
     wpm = _pace_peak
     articulation_wpm = _pace_peak
 
-    def pause_ratio(self, r: MetricResult) -> list[Tip]:
+    def _longest_run(self) -> tuple[int, int, float] | None:
+        """The longest stretch of speech with no pause: (first word, end word, seconds)."""
+        timed = [
+            (i, w)
+            for i, w in enumerate(self.words)
+            if w.start_s is not None and w.end_s is not None
+        ]
+        if not timed:
+            return None
+        cuts = sorted(p.start_s for p in self.t.pauses)
+        best: tuple[int, int, float] | None = None
+        start = 0
+        for k in range(1, len(timed) + 1):
+            at_end = k == len(timed)
+            broken = not at_end and any(
+                (timed[k - 1][1].end_s or 0) - 0.05 <= c <= (timed[k][1].start_s or 0) + 0.05
+                for c in cuts
+            )
+            if at_end or broken:
+                length = (timed[k - 1][1].end_s or 0) - (timed[start][1].start_s or 0)
+                if best is None or length > best[2]:
+                    best = (timed[start][0], timed[k - 1][0] + 1, length)
+                start = k
+        return best
+
+    def _longest_pause(self, r: MetricResult) -> list[Tip]:
         pauses = self.d.get("pauses") or []
-        if r.value < r.target_low:
-            return [self._tip(r, f"Only {r.value:.0f}% of your talk is pauses; it sounds rushed.",
-                              "Pause after every figure and every question.", (0, QUOTE_WORDS))]  # fmt: skip
         if not pauses:
             return []
         start, length = max(pauses, key=lambda p: p[1])
@@ -247,7 +276,31 @@ class _TipWriter:
                              f"'{quote(self.words, (index, index + 8))}'.",
                           "Keep pauses short and deliberate: after a figure, not mid-thought.", (index, index + 8))]  # fmt: skip
 
-    long_pauses_per_min = pause_ratio
+    def pause_ratio(self, r: MetricResult) -> list[Tip]:
+        if r.value > r.target_high:
+            return self._longest_pause(r)
+        run = self._longest_run()
+        if run is None:
+            return []
+        a, b, length = run
+        return [self._tip(r, f"Only {r.value:.0f}% of your talk is pauses; from {clock(self._start(a))} you "
+                             f"spoke {length:.0f} s without one, in '{quote(self.words, (a, b))}'.",
+                          "Pause after every figure and every question.", (a, b))]  # fmt: skip
+
+    def long_pauses_per_min(self, r: MetricResult) -> list[Tip]:
+        if r.value > r.target_high:
+            return self._longest_pause(r)
+        target = next((q for q in self.d.get("questions") or []), None)
+        figure = next((f for f in self.a.figures if f.kind == "figure"), None)
+        if target is not None:
+            span, what = target["span"], "question"
+        elif figure is not None:
+            span, what = figure.word_span, "figure"
+        else:
+            return []
+        return [self._tip(r, f"You never stop for a full second. After the {what} "
+                             f"'{quote(self.words, span)}' the room needs a moment.",
+                          "Hold one full second of silence after your key figure or question.", span)]  # fmt: skip
 
     def monotone_share(self, r: MetricResult) -> list[Tip]:
         flat = self.d.get("monotone") or []
