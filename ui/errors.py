@@ -57,11 +57,16 @@ def log_dir() -> Path:
 def setup_logging() -> Path:
     """Log warnings and errors of the app to ``logs/coach.log``; returns the file."""
     path = log_dir() / "coach.log"
+    root = logging.getLogger("coach")
+    for h in list(root.handlers):
+        if isinstance(h, logging.FileHandler):
+            if Path(h.baseFilename) == path:
+                return path
+            root.removeHandler(h)  # the data folder moved (tests, portable installs)
+            h.close()
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("coach")
-    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
-        root.addHandler(handler)
+    root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
 
@@ -99,7 +104,15 @@ def show_problem(parent: object, problem: Problem, *, title: str = "Coach") -> N
     if problem.detail:
         box.setDetailedText(problem.detail)
     box.setObjectName("problemBox")
-    box.open() if _NON_BLOCKING else box.exec()
+    if _NON_BLOCKING:
+        _OPEN.append(box)  # keep it alive while it is on screen
+        box.finished.connect(lambda _r: _OPEN.remove(box) if box in _OPEN else None)
+        box.open()
+    else:
+        box.exec()
+
+
+_OPEN: list[object] = []
 
 
 _NON_BLOCKING = False

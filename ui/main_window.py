@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
     def _connect(self, name: str, page: QWidget) -> None:
         def link(signal_name: str, slot: Callable[..., Any]) -> None:
             signal = getattr(page, signal_name, None)
-            if signal is not None and hasattr(signal, "connect"):
+            if isinstance(signal, SignalInstance):
                 signal.connect(slot)
 
         link("session_ready", self._session_saved)

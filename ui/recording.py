@@ -32,6 +32,8 @@ CHANNELS = 1
 SAMPLE_BYTES = 2
 HEADER_BYTES = 44
 SIDECAR_SUFFIX = ".recording.json"
+STALL_S = 2.0
+"""An open microphone that delivers nothing for this long (s) is treated as lost."""
 
 
 def _header(data_bytes: int) -> bytes:
@@ -227,6 +229,7 @@ class Recorder(QObject):
         self._device = None
         self.sink: WavSink | None = None
         self.lost_recording: Path | None = None
+        self._last_block = time.monotonic()
         self.state = "idle"
         self.listeners: list[Callable[[bytes], None]] = []
         self._ring: collections.deque[bytes] = collections.deque(maxlen=8)
@@ -286,13 +289,16 @@ class Recorder(QObject):
         fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
         self._device = device
         self._source = QAudioSource(device, fmt, self)
-        self._source.setBufferSize(RATE * SAMPLE_BYTES // 2)  # 0.5 s: a busy GUI thread loses nothing
+        self._source.setBufferSize(
+            RATE * SAMPLE_BYTES // 2
+        )  # 0.5 s: a busy GUI thread loses nothing
         # stateChanged carries a QAudio::State PySide 6.12 cannot convert: the level timer polls.
         self._io = self._source.start()
         if self._io is None or self._source.error() != QtAudio.Error.NoError:
             self._fail_open()
             return False
         self._io.readyRead.connect(self._on_ready)
+        self._last_block = time.monotonic() + 1.0  # grace while the stream starts
         self._timer.start()
         if self.state == "idle":
             self._set_state("monitoring")
@@ -349,6 +355,7 @@ class Recorder(QObject):
         block = bytes(self._io.readAll().data())
         if not block:
             return
+        self._last_block = time.monotonic()
         self._ring.append(block)
         if self.state == "recording" and self.sink is not None:
             self.sink.write(block)
@@ -395,7 +402,13 @@ class Recorder(QObject):
         if self._source is None:
             return
         err = self._source.error()
-        if err not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
+        if time.monotonic() - self._last_block > STALL_S:
+            self._on_ready()  # the GUI thread may just have been busy: read what is waiting
+        silent_s = time.monotonic() - self._last_block
+        if err == QtAudio.Error.NoError and silent_s > STALL_S:
+            # A device that vanished often just stops delivering, with no error at all.
+            self._lost_device("The microphone stopped delivering sound.")
+        elif err not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
             self._lost_device(
                 "The microphone stopped delivering sound."
                 if err != QtAudio.Error.OpenError

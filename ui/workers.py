@@ -8,6 +8,7 @@ thread, and the function itself never touches widgets.
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -47,18 +48,22 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:  # Qt override, runs on a pool thread
         task = self._task
+
+        def report(done: float, msg: str = "") -> None:
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                task.progress.emit(float(done), str(msg))
+
         try:
-            if self._with_progress:
-                result = self._fn(lambda done, msg="": task.progress.emit(float(done), str(msg)))
-            else:
-                result = self._fn()
+            result = self._fn(report) if self._with_progress else self._fn()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
             exc.__coach_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
             task.error = exc
-            task.failed.emit(exc)
+            with contextlib.suppress(RuntimeError):
+                task.failed.emit(exc)
             return
         task.result = result
-        task.finished.emit(result)
+        with contextlib.suppress(RuntimeError):
+            task.finished.emit(result)
 
 
 def run_task(

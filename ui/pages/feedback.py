@@ -9,6 +9,7 @@ plays the recording from there; clicking a tip jumps the transcript and the audi
 from __future__ import annotations
 
 import html
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -252,7 +253,7 @@ class FeedbackPage(QWidget):
         self.tips.clear()
         for i, tip in enumerate(self.review.feedback.tips, 1):
             when = f"[{clock(tip.at_s)}] " if tip.at_s is not None else ""
-            if when and clock(tip.at_s) in tip.text:
+            if when and re.search(r"\b\d+:\d\d\b", tip.text):
                 when = ""  # the tip already says when
             item = QListWidgetItem(f"{i}. {when}{tip.text} {tip.action}")
             item.setData(Qt.ItemDataRole.UserRole, i - 1)

@@ -447,6 +447,7 @@ class RehearsePage(QWidget):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setValue(0)
+        dialog.show()
         self.import_dialog = dialog
         self._sync_buttons("busy")
         self.busy.emit(f"Transcribing {path.name}…")

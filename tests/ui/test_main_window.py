@@ -1,0 +1,128 @@
+"""ui/main_window.py: pages, navigation signals, import with progress, geometry, screenshots."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from coach.review import review
+from coach.text import transcript_from_text
+from tests.speech import standard_rehearsal
+from tests.ui.conftest import screenshot
+from ui.main_window import PAGES, MainWindow, Placeholder
+
+SCRIPT = (
+    "Last year we sold 5,000 phones in the first week. Why does this matter? "
+    "Because each phone costs only 199 dollars. We thank every one of you."
+)
+
+
+@pytest.fixture()
+def window(qtbot, store, gui_settings):
+    """The main window on a fresh store, shown offscreen at a fixed size."""
+    win = MainWindow(store, gui_settings, check_recovery=False)
+    qtbot.addWidget(win)
+    win.resize(1180, 780)
+    win.show()
+    yield win
+    win.rehearse.release()
+
+
+def test_every_page_is_mounted_and_reachable(window):
+    """The sidebar lists the six pages and each one is the real page, not a placeholder."""
+    assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())] == [
+        label for _n, label, _m, _c in PAGES
+    ]
+    for name, *_ in PAGES:
+        page = window.go(name)
+        assert window.current_page == name
+        assert not isinstance(page, Placeholder), name
+
+
+def test_navigation_signals_open_sessions_and_scripts(qtbot, window, store):
+    """open_session shows Feedback for a stored session; rehearse_script fills the teleprompter."""
+    saved = store.save(review(transcript_from_text(SCRIPT)), title="Typed", talk="Launch")
+    window.open_session.emit(saved.id)
+    assert window.current_page == "feedback"
+    feedback = window.pages["feedback"]
+    assert feedback.session.id == saved.id
+    assert f"{saved.review.feedback.score:.0f}" in feedback.score_label.text()
+
+    feedback.again_button.click()  # Rehearse again: same talk
+    assert window.current_page == "rehearse"
+    assert window.rehearse.talk.text() == "Launch"
+
+    script_page = window.go("script")
+    script_page.rehearse_script.emit(SCRIPT, "Keynote")
+    assert window.current_page == "rehearse"
+    assert window.rehearse.prompter.isVisible()
+    assert "5,000 phones" in window.rehearse.prompter.toPlainText()
+    assert window.rehearse.talk.text() == "Keynote"
+
+
+def test_window_geometry_is_remembered(qtbot, store, gui_settings):
+    """Size set in one run comes back in the next."""
+    first = MainWindow(store, gui_settings, check_recovery=False)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(720, 520)  # inside the 800x600 offscreen screen
+    qtbot.wait(50)
+    first.close()
+    second = MainWindow(store, gui_settings, check_recovery=False)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (720, 520)
+    second.rehearse.release()
+
+
+@pytest.mark.slow
+def test_dropped_recording_is_analysed_then_every_page_screenshotted(qtbot, window, tmp_path):
+    """A dropped audio file goes through the progress dialog to Feedback; the PDF export works."""
+    reh = standard_rehearsal()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(reh.path))])
+    drop = QDropEvent(
+        QPointF(200, 200), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    with qtbot.waitSignal(window.rehearse.session_ready, timeout=90_000):
+        window.dropEvent(drop)
+        assert window.rehearse.import_dialog.isVisible()
+    assert not window.rehearse.import_dialog.isVisible()
+    assert window.current_page == "feedback"
+    feedback = window.pages["feedback"]
+    figures = {f.value for f in feedback.review.analysis.figures if f.kind == "figure"}
+    assert {5000.0, 2e6, 3000.0} <= figures
+    qtbot.waitUntil(lambda: feedback.figures_chart.canvas is not None, timeout=20_000)
+
+    # A tip click selects its words in the transcript.
+    tip_row = next(
+        i for i in range(feedback.tips.count())
+        if feedback.tips.item(i).data(Qt.ItemDataRole.UserRole) is not None
+    )  # fmt: skip
+    feedback._tip_clicked(feedback.tips.item(tip_row))
+    assert feedback.transcript.textCursor().hasSelection()
+
+    out = tmp_path / "report.pdf"
+    task = feedback.export_to(out)
+    qtbot.waitUntil(lambda: task.done, timeout=30_000)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert f"{feedback.review.feedback.score:.0f}" in text
+
+    for name, *_ in PAGES:
+        window.go(name)
+        qtbot.wait(100)
+        screenshot(window, f"page-{name}")
+    assert Path(screenshot(window.rehearse.meter, "level-meter")).exists()
+
+
+def test_coach_gui_subcommand_is_registered():
+    """`coach gui --help` works without a display and without importing Qt in the engine."""
+    out = subprocess.run(
+        [sys.executable, "-m", "coach", "gui", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "--record" in out

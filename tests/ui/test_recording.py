@@ -1,0 +1,108 @@
+"""ui/recording.py: crash-safe WAV writing, recovery of unfinished files, the live microphone."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import wave
+
+import numpy as np
+import pytest
+
+from coach.audio import load_audio, to_int16_bytes
+from ui.recording import (
+    Recorder,
+    WavSink,
+    level_dbfs,
+    recover_recording,
+    sidecar_for,
+    unfinished_recordings,
+)
+
+
+def _tone(seconds: float) -> np.ndarray:
+    t = np.arange(int(16000 * seconds)) / 16000
+    return (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+
+
+def test_sink_writes_a_valid_wav_and_removes_its_marker(tmp_path):
+    """Blocks appended then closed give a standard WAV with the right length; the sidecar goes."""
+    sink = WavSink(tmp_path / "take.wav", meta={"talk": "Launch"})
+    assert json.loads(sidecar_for(sink.path).read_text())["talk"] == "Launch"
+    pcm = to_int16_bytes(_tone(1.5))
+    for i in range(0, len(pcm), 333):  # odd block sizes, as devices deliver
+        sink.write(pcm[i : i + 333])
+    assert sink.duration_s == pytest.approx(1.5)
+    path = sink.close()
+    with wave.open(str(path)) as w:
+        assert (w.getframerate(), w.getnchannels(), w.getsampwidth()) == (16000, 1, 2)
+        assert w.getnframes() == 24000
+    assert not sidecar_for(path).exists()
+
+
+def test_killed_writer_leaves_a_recoverable_file(tmp_path):
+    """A process killed while writing leaves every flushed block on disk, and recovery fixes it."""
+    wav = tmp_path / "rec" / "take.wav"
+    code = (
+        "import sys, time, numpy as np\n"
+        "from ui.recording import WavSink\n"
+        f"sink = WavSink(__import__('pathlib').Path({str(wav)!r}))\n"
+        "block = (np.ones(1600) * 1000).astype('<i2').tobytes()\n"
+        "for _ in range(25): sink.write(block)\n"
+        "print('written', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "written"
+    proc.kill()
+    proc.wait()
+    found = unfinished_recordings(tmp_path)
+    assert [u.wav for u in found] == [wav]
+    assert found[0].duration_s == pytest.approx(2.5)
+    recover_recording(found[0])
+    samples, duration = load_audio(wav)
+    assert duration == pytest.approx(2.5, abs=0.01)
+    assert np.allclose(samples, 1000 / 32768, atol=1e-4)
+    assert unfinished_recordings(tmp_path) == []
+
+
+def test_running_recordings_are_not_offered_for_recovery(tmp_path):
+    """A sidecar whose app is still alive (this process) is left alone."""
+    sink = WavSink(tmp_path / "live.wav")
+    sink.write(b"\x00\x01" * 100)
+    assert unfinished_recordings(tmp_path) == []
+    sink.close()
+    assert os.path.getsize(tmp_path / "live.wav") == 44 + 200
+
+
+def test_level_of_silence_and_full_scale():
+    """The meter reads -90 dBFS for silence and about 0 dBFS at full scale."""
+    assert level_dbfs(b"\x00\x00" * 160) == -90.0
+    assert level_dbfs(to_int16_bytes(np.ones(160, dtype=np.float32))) == pytest.approx(0, abs=0.01)
+    assert level_dbfs(to_int16_bytes(np.full(160, 0.1, dtype=np.float32))) == pytest.approx(
+        -20, abs=0.1
+    )
+
+
+def test_unplugged_microphone_keeps_the_audio_and_explains(qtbot, mic, tmp_path):
+    """Losing the microphone mid-recording stops it, keeps the audio and says what to do."""
+    rec = Recorder()
+    assert rec.open(None)
+    rec.start(tmp_path / "take.wav")
+    qtbot.waitUntil(lambda: rec.recorded_s > 1.0, timeout=10_000)
+    try:
+        with qtbot.waitSignal(rec.failed, timeout=15_000) as blocker:
+            # The source goes silent, as a pulled USB microphone does.
+            subprocess.run(["pactl", "suspend-source", "coach_mic", "1"], env=mic.env, check=True)
+        problem = blocker.args[0]
+        assert "microphone" in problem.what.lower() and "kept" in problem.what
+        assert problem.next
+        assert rec.lost_recording == tmp_path / "take.wav"
+        _, duration = load_audio(rec.lost_recording)
+        assert duration > 1.0
+        assert not sidecar_for(rec.lost_recording).exists()
+    finally:
+        subprocess.run(["pactl", "suspend-source", "coach_mic", "0"], env=mic.env, check=False)
+        rec.close()
