@@ -257,6 +257,7 @@ def _load_plugins() -> None:
 
     for name in (
         "coach.cli_sessions",
+        "coach.cli_adherence",
         "coach.cli_profiles",
         "coach.cli_speak",
         "coach.cli_export",
