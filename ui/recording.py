@@ -22,7 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.errors import Problem
@@ -193,6 +192,8 @@ def discard_recording(item: Unfinished) -> None:
 
 def level_dbfs(block: bytes) -> float:
     """Peak level of 16-bit PCM bytes in dB re full scale (-90 for silence)."""
+    import numpy as np  # here, not at import: the window opens before numpy is needed
+
     if len(block) < 2:
         return -90.0
     x = np.frombuffer(block[: len(block) - len(block) % 2], dtype="<i2")

@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 ProgressFn = Callable[[float, str], None]
@@ -74,19 +75,32 @@ def run_task(
     on_progress: ProgressFn | None = None,
     with_progress: bool = False,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> Task:
     """Run ``fn()`` (or ``fn(progress)`` when ``with_progress``) on a pool thread.
 
     ``on_result``/``on_error``/``on_progress`` are called on the GUI thread. The function must
-    not touch widgets; it may call ``progress(done_fraction, message)`` from its thread.
+    not touch widgets; it may call ``progress(done_fraction, message)`` from its thread. With an
+    ``owner`` (the page that asked), callbacks are skipped once it has been deleted.
     """
     task = Task()
+
+    def guarded(fn: Callable[..., None]) -> Callable[..., None]:
+        if owner is None:
+            return fn
+
+        def call(*args: Any) -> None:
+            if shiboken6.isValid(owner):
+                fn(*args)
+
+        return call
+
     if on_result is not None:
-        task.finished.connect(on_result)
+        task.finished.connect(guarded(on_result))
     if on_error is not None:
-        task.failed.connect(on_error)
+        task.failed.connect(guarded(on_error))
     if on_progress is not None:
-        task.progress.connect(on_progress)
+        task.progress.connect(guarded(on_progress))
     # Connected last so the user's callbacks run before the task lets go of itself.
     task.finished.connect(task._settle)
     task.failed.connect(task._settle)

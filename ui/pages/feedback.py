@@ -285,7 +285,7 @@ class FeedbackPage(QWidget):
             for c in (self.pace_chart, self.figures_chart, self.pauses_chart):
                 c.set_message(problem_for(exc, doing="drawing the charts").what)
 
-        self.charts_task = run_task(build, on_result=show, on_error=fail)
+        self.charts_task = run_task(build, on_result=show, on_error=fail, owner=self)
 
     # navigation inside the session
 
@@ -406,6 +406,7 @@ class FeedbackPage(QWidget):
             work,
             on_result=lambda out: self.status.emit(f"Saved the report to {out}"),
             on_error=lambda exc: show_problem(self, problem_for(exc, doing="exporting the PDF")),
+            owner=self,
         )
 
     def hear_model_delivery(self) -> Any:
@@ -442,4 +443,4 @@ class FeedbackPage(QWidget):
             self.model_button.setEnabled(True)
             show_problem(self, problem_for(exc, doing="reading the script aloud"))
 
-        return run_task(work, on_result=done, on_error=fail)
+        return run_task(work, on_result=done, on_error=fail, owner=self)

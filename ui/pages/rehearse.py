@@ -36,7 +36,6 @@ from coach.feedback import clock
 from coach.paths import data_dir
 from coach.types import Word
 from ui.errors import Problem, problem_for, show_problem
-from ui.live import LiveTranscriber, recent_wpm
 from ui.recording import Recorder
 from ui.widgets.level_meter import LevelMeter
 from ui.workers import run_task
@@ -98,7 +97,7 @@ class RehearsePage(QWidget):
         self.recorder.level.connect(self._on_level)
         self.recorder.state_changed.connect(self._on_state)
         self.recorder.failed.connect(self._on_device_problem)
-        self.transcriber: LiveTranscriber | None = None
+        self.transcriber: Any = None  # a ui.live.LiveTranscriber while recording
         self.wav: Path | None = None
         self.script: str | None = None
         self.stop_clicked_at: float | None = None
@@ -250,6 +249,12 @@ class RehearsePage(QWidget):
         super().showEvent(event)
         QTimer.singleShot(0, self.start_monitoring)
 
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().hideEvent(event)
+        if self.recorder.state == "monitoring":
+            self.recorder.close()  # the microphone stays closed while another page is shown
+            self.meter.reset()
+
     def _on_level(self, db: float) -> None:
         self.meter.set_level(db)
 
@@ -283,6 +288,8 @@ class RehearsePage(QWidget):
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         self.wav = recordings_dir() / f"rehearsal-{stamp}.wav"
+        from ui.live import LiveTranscriber
+
         options = self.settings.transcription_options()
         self.transcriber = LiveTranscriber(
             engine=options.get("engine"),
@@ -335,19 +342,24 @@ class RehearsePage(QWidget):
         self.state_label.setText("Finishing the transcript…")
         self.busy.emit("Analysing the rehearsal…")
         self._sync_buttons("busy")
+        # Read the widgets here, on the GUI thread; the worker only gets plain values.
+        store, profile = self.store, self.settings["default_profile"]
+        talk, script = self.talk.text().strip(), self.script
+        title = "Rehearsal " + datetime.now().strftime("%Y-%m-%d %H:%M")
         run_task(
             lambda: analyse_and_save(
-                self.store,
+                store,
                 transcript_fn=transcriber.finish,
-                profile_name=self.settings["default_profile"],
+                profile_name=profile,
                 audio=wav,
-                talk=self.talk.text().strip(),
-                title="Rehearsal " + datetime.now().strftime("%Y-%m-%d %H:%M"),
-                script=self.script,
+                talk=talk,
+                title=title,
+                script=script,
                 delete_audio=True,
             ),
             on_result=self._saved,
             on_error=lambda exc: self._failed(exc, wav),
+            owner=self,
         )
 
     def _saved(self, session_id: int) -> None:
@@ -418,6 +430,7 @@ class RehearsePage(QWidget):
         self.live.appendPlainText(" ".join(w.text for w in words))
         self.live.ensureCursorVisible()
         from coach.numbers import find_figures
+        from ui.live import recent_wpm
 
         figures = [f for f in find_figures(self._live_words) if f.kind == "figure"]
         self.figures_count.setText(f"Figures: {len(figures)}")
@@ -459,15 +472,18 @@ class RehearsePage(QWidget):
                 path, engine=options.get("engine"), model=options.get("model"), progress=progress
             )
 
+        store, profile, script = self.store, self.settings["default_profile"], self.script
+        talk = talk or self.talk.text().strip()
+
         def work(progress: Any) -> int:
             return analyse_and_save(
-                self.store,
+                store,
                 transcript_fn=transcript_fn_with(progress),
-                profile_name=self.settings["default_profile"],
+                profile_name=profile,
                 audio=path,
-                talk=talk or self.talk.text().strip(),
+                talk=talk,
                 title=title or path.stem,
-                script=self.script,
+                script=script,
                 delete_audio=delete_after,
             )
 
@@ -485,7 +501,12 @@ class RehearsePage(QWidget):
             self._failed(exc, None)
 
         run_task(
-            work, with_progress=True, on_progress=progress, on_result=finished, on_error=failed
+            work,
+            with_progress=True,
+            on_progress=progress,
+            on_result=finished,
+            on_error=failed,
+            owner=self,
         )
 
     def release(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 FLOOR_DB = -60.0
@@ -42,8 +42,13 @@ class LevelMeter(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         h = self.height()
+        # Copy colours out of a palette we hold: a brush reference into a temporary palette
+        # outlives it in PySide and crashed the interpreter.
+        palette = self.palette()
+        track = QColor(palette.color(QPalette.ColorRole.Mid))
+        mark = QColor(palette.color(QPalette.ColorRole.Text))
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(self.palette().mid())
+        p.setBrush(track)
         p.drawRoundedRect(QRectF(0, 0, self.width(), h), 3, 3)
         colour = QColor("#3f9c6b")
         if self.db > -3:
@@ -52,6 +57,6 @@ class LevelMeter(QWidget):
             colour = QColor("#d69e2e")
         p.setBrush(colour)
         p.drawRoundedRect(QRectF(0, 0, self._x(self.db), h), 3, 3)
-        p.setBrush(self.palette().text())
+        p.setBrush(mark)
         p.drawRect(QRectF(max(0.0, self._x(self.peak_db) - 2), 0, 2, h))
         p.end()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from coach.types import Mark, Word
@@ -60,7 +60,7 @@ class TranscriptView(QTextBrowser):
         doc.setUndoRedoEnabled(False)
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()
-        text_colour = self.palette().text().color()
+        text_colour = self._text_colour()
         self.positions = []
         plain = QTextCharFormat()
         plain.setForeground(text_colour)
@@ -89,12 +89,16 @@ class TranscriptView(QTextBrowser):
             fmt.setForeground(QColor("#1a1a1a"))
             fmt.setToolTip(advice)
         else:
-            fmt.setForeground(self.palette().text().color())
+            fmt.setForeground(self._text_colour())
         if index is not None:
             fmt.setAnchor(True)
             fmt.setAnchorHref(f"word:{index}")
             fmt.setFontUnderline(False)
         return fmt
+
+    def _text_colour(self) -> QColor:
+        palette = self.palette()  # held: colours copied out of a temporary palette dangle
+        return QColor(palette.color(QPalette.ColorRole.Text))
 
     def show_word(self, index: int) -> None:
         """Select word ``index`` and scroll it into view."""
