@@ -3,8 +3,9 @@
 History: stores 1,000 sessions over five talks in a fresh temporary folder (one reviewed demo
 rehearsal saved 1,000 times), then times building the page, a full refresh, a search of the words
 said, a talk filter, sorting by score and the progress chart of one talk with 200 attempts
-(built on a worker thread, timed until shown). Script studio: times ``lint_script`` (runs on a worker thread) and drawing its marks in
-the editor (GUI thread) for a 3,000-word script. Prints the median of repeated runs.
+(built on a worker thread, timed until shown). Script studio: times ``lint_script`` (runs on a
+worker thread) and drawing its marks in the editor (GUI thread) for a 3,000-word script. Prints
+the median of repeated runs.
 """
 
 from __future__ import annotations
