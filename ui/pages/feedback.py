@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from coach.feedback import clock
 from coach.metrics import METRICS, TRAITS
 from ui.errors import problem_for, show_problem
+from ui.pages.feedback_panels import AdherencePanel, RescoreBox
 from ui.widgets.chart_canvas import ChartCanvas
 from ui.widgets.transcript_view import TranscriptView, legend_html
 from ui.workers import run_task
@@ -183,6 +184,13 @@ class FeedbackPage(QWidget):
         scroll.setWidgetResizable(True)
         charts = QWidget()
         cl = QVBoxLayout(charts)
+        # score again with another profile, and how the rehearsal followed its script
+        self.rescore = RescoreBox(self.store)
+        self.rescore.rescored.connect(self._rescored)
+        self.rescore.setEnabled(False)
+        cl.addWidget(self.rescore)
+        self.adherence = AdherencePanel()
+        cl.addWidget(self.adherence)
         self.pace_chart = ChartCanvas("Pace chart")
         self.figures_chart = ChartCanvas("Figures timeline")
         self.pauses_chart = ChartCanvas("Pauses chart")
@@ -230,7 +238,14 @@ class FeedbackPage(QWidget):
         self.transcript.show_transcript(rv.transcript.words, rv.analysis.marks)
         self._fill_tips()
         self._enable(True)
+        self.rescore.setEnabled(True)
+        self.rescore.show_session(s)
+        self.adherence.show_session(s)
         self._draw_charts()
+
+    def _rescored(self, session_id: int) -> None:
+        self.show_session(session_id)
+        self.status.emit(f"Scored again with {self.review.profile_name}.")
 
     def _fill_traits(self) -> None:
         while self.traits_box.count():
