@@ -150,6 +150,8 @@ def test_progress_and_compare(page: HistoryPage, store: SessionStore, qtbot: QtB
     ids = ids_by_title(store)
     page.select_ids([ids["Third"]])
     assert page.progress.talk == "Bakery story"
+    page.refresh()  # e.g. coming back to the page: the selection stays
+    assert page.selected_ids() == [ids["Third"]]
     with qtbot.waitSignal(page.progress.drawn, timeout=5000):
         page.progress.metric.setCurrentIndex(page.progress.metric.findData("wpm"))
     points = page.progress.points()

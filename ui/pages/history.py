@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,6 +50,7 @@ class HistoryPage(QWidget):
         self.store = store
         self.settings = settings
         self.showing_trash = False
+        self._shown_once = False
         self._last_deleted: list[int] = []
 
         self.search = QLineEdit()
@@ -175,10 +176,17 @@ class HistoryPage(QWidget):
             shortcut.activated.connect(slot)
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        if self._shown_once:
+            self.refresh()  # sessions saved, re-scored or renamed elsewhere since last time
+        self._shown_once = True
+        super().showEvent(event)
+
     # -- filling --------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload sessions (or the trash) and talks from the store, keeping filters."""
+        """Reload sessions (or the trash) and talks from the store, keeping filters and selection."""
+        selected = self.selected_ids()
         sessions = self.store.trash() if self.showing_trash else self.store.list()
         self.model.set_sessions(sessions)
         current = self.talk_filter.currentText()
@@ -190,6 +198,8 @@ class HistoryPage(QWidget):
         self.talk_filter.setCurrentText(current if current in talks else ALL_TALKS)
         self.talk_filter.blockSignals(False)
         self.apply_filter()
+        if selected:
+            self.select_ids(selected)
         if self.progress.talk is None and sessions and not self.showing_trash:
             self.progress.show_talk(sessions[0].talk)  # the talk practised most recently
         self.refreshed.emit()
