@@ -16,6 +16,7 @@ real-time factor.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import statistics
@@ -81,7 +82,7 @@ def long_rehearsal(minutes: float):  # type: ignore[no-untyped-def]
     from tests.speech import STANDARD_PARTS, build_rehearsal
 
     one = 22.0
-    rounds = max(1, round(minutes * 60 / (one + 1.0)))
+    rounds = max(1, math.ceil(minutes * 60 / (one + 1.0)))
     parts: list[str | float] = []
     for i in range(rounds):
         if i:

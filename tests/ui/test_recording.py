@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import wave
 
 import numpy as np
@@ -105,4 +106,31 @@ def test_unplugged_microphone_keeps_the_audio_and_explains(qtbot, mic, tmp_path)
         assert not sidecar_for(rec.lost_recording).exists()
     finally:
         subprocess.run(["pactl", "suspend-source", "coach_mic", "0"], env=mic.env, check=False)
+        rec.close()
+
+
+def test_pause_writes_nothing_and_resume_goes_on(qtbot, mic, tmp_path):
+    """While paused the file does not grow; after resume it does; stop gives a valid WAV."""
+    rec = Recorder()
+    try:
+        assert rec.open(None)
+        began = time.monotonic()
+        rec.start(tmp_path / "take.wav")
+        qtbot.waitUntil(lambda: rec.recorded_s > 0.5, timeout=10_000)
+        rec.pause()
+        assert rec.state == "paused"
+        held = rec.recorded_s
+        qtbot.wait(800)
+        assert rec.recorded_s == held
+        rec.resume()
+        qtbot.waitUntil(lambda: rec.recorded_s > held + 0.3, timeout=10_000)
+        written = rec.recorded_s
+        path = rec.stop()
+        wall = time.monotonic() - began
+        assert rec.state == "monitoring"
+        with wave.open(str(path)) as w:
+            duration = w.getnframes() / w.getframerate()
+        assert written <= duration <= written + 0.2
+        assert duration < wall - 0.6  # the paused stretch is not in the file
+    finally:
         rec.close()

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach.audio import load_audio
 from tests.speech import standard_rehearsal
@@ -55,8 +57,21 @@ def test_killed_recording_is_recovered(qtbot, mic, coach_home, store, gui_settin
     qtbot.addWidget(win)
     items = win.unfinished()
     assert len(items) == 1 and items[0].duration_s >= reh.duration_s
+
+    def accept_offer() -> None:
+        box = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        )
+        assert "stopped during a recording" in box.text()
+        recover = next(b for b in box.buttons() if b.text() == "Recover and analyse")
+        recover.click()
+
+    # The next start offers the recording; the user accepts.
+    QTimer.singleShot(300, accept_offer)
     with qtbot.waitSignal(win.rehearse.session_ready, timeout=90_000) as saved:
-        win.recover_and_analyse(items[0])
+        win.offer_recovery()
     session = store.get(saved.args[0])
     assert session.audio_path is not None
     got, _ = load_audio(session.audio_path)

@@ -30,6 +30,7 @@ def test_record_stop_feedback_matches_what_was_played(qtbot, mic, window):
     qtbot.waitUntil(lambda: page.recorder.state == "monitoring", timeout=10_000)
     assert page.mic.count() >= 2  # "System default" plus the virtual microphone
 
+    page.set_script(reh.text, "Launch")  # the teleprompter beside the live view
     page.start_recording()
     assert page.recorder.state == "recording"
     time.sleep(0.2)
@@ -49,6 +50,7 @@ def test_record_stop_feedback_matches_what_was_played(qtbot, mic, window):
     feedback = window.pages["feedback"]
     rv = feedback.review
     assert feedback.session.id == session_id
+    assert (feedback.session.talk, feedback.session.script) == ("Launch", reh.text)
 
     # The recording on disk is what was played: duration within half a second.
     assert rv.transcript.duration_s == pytest.approx(reh.duration_s + 0.9, abs=1.0)

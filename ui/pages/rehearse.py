@@ -145,7 +145,7 @@ class RehearsePage(QWidget):
         self.record_button.setFont(big)
         self.record_button.setStyleSheet(
             "QPushButton#recordButton { background:#c53030; color:white; border-radius:8px;"
-            " padding:6px 18px } QPushButton#recordButton:disabled { background:#9a9a9a }"
+            " padding:6px 18px } QPushButton#recordButton:disabled { background:#8c2a2a; color:#f3dede }"
         )
         self.record_button.clicked.connect(self.start_recording)
         self.pause_button = QPushButton("Pause")
@@ -401,6 +401,10 @@ class RehearsePage(QWidget):
     def _sync_buttons(self, state: str) -> None:
         recording = state in ("recording", "paused")
         self.record_button.setEnabled(not recording and state != "busy")
+        self.record_button.setText(
+            "●  Recording" if state == "recording" else "❚❚  Paused" if state == "paused"
+            else "Analysing…" if state == "busy" else "●  Record"
+        )  # fmt: skip
         self.pause_button.setEnabled(recording)
         self.stop_button.setEnabled(recording)
         self.mic.setEnabled(not recording and state != "busy")
