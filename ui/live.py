@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from coach.audio import RATE
-from coach.types import Transcript, Word
+from coach.types import Pause, Transcript, Word
 
 UtteranceFn = Callable[[Sequence[Word]], None]
 
@@ -149,7 +149,7 @@ class LiveTranscriber:
         return Transcript(
             words=tuple(words),
             pauses=tuple(
-                _pause(start, dur)
+                Pause(round(start, 3), dur)
                 for start, dur in pauses_between(segments, min_pause_s=MIN_PAUSE_S)
             ),
             duration_s=round(len(samples) / RATE, 3),
@@ -235,12 +235,6 @@ class LiveTranscriber:
         if new_words and self.on_words is not None:
             self.on_words(new_words)
         return True
-
-
-def _pause(start_s: float, duration_s: float):  # type: ignore[no-untyped-def]
-    from coach.types import Pause
-
-    return Pause(round(start_s, 3), duration_s)
 
 
 def recent_wpm(words: Sequence[Word], *, window_s: float = 20.0, min_span_s: float = 6.0) -> float:
