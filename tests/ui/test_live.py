@@ -15,7 +15,7 @@ from ui.live import LiveTranscriber, recent_wpm
 
 @pytest.mark.slow
 def test_words_arrive_per_utterance_and_finish_matches_the_whole_file():
-    """Fed at about three times real time, words arrive in several batches; pauses equal the file's VAD."""
+    """Fed at twice real time, words arrive in several batches; pauses equal the file's VAD."""
     reh = standard_rehearsal()
     samples, _ = load_audio(reh.path)
     batches: list[list[Word]] = []
@@ -23,11 +23,11 @@ def test_words_arrive_per_utterance_and_finish_matches_the_whole_file():
     block = 1600  # 0.1 s
     for i in range(0, len(samples), block):
         live.feed_samples(samples[i : i + block])
-        time.sleep(0.03)
+        time.sleep(0.05)
     words_before_stop = len(live.words)
     transcript = live.finish()
     assert len(batches) >= 3  # utterance by utterance, not all at Stop
-    assert words_before_stop >= 0.6 * len(transcript.words)
+    assert words_before_stop >= 0.5 * len(transcript.words)
     assert transcript.duration_s == pytest.approx(len(samples) / 16000, abs=0.01)
     expected = pauses_between(speech_segments(samples), min_pause_s=0.3)
     assert [(p.start_s, p.duration_s) for p in transcript.pauses] == [
