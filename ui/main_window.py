@@ -318,24 +318,42 @@ class MainWindow(QMainWindow):
         return unfinished_recordings(recordings_dir())
 
     def offer_recovery(self) -> None:
-        """Ask whether to recover and analyse each recording a crash left behind."""
+        """Ask whether to recover and analyse what a crash left behind (one item per start)."""
         for item in self.unfinished():
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Question)
-            box.setWindowTitle("Recover recording")
-            box.setText(
-                f"Coach stopped during a recording ({item.duration_s:.0f} s were saved to disk)."
+            answer = self._ask_recover(
+                f"Coach stopped during a recording ({item.duration_s:.0f} s were saved to disk).",
+                "Recover it and analyse it now? Discard deletes it.",
             )
-            box.setInformativeText("Recover it and analyse it now? Discard deletes it.")
-            recover = box.addButton("Recover and analyse", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
-            discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-            box.exec()
-            if box.clickedButton() is recover:
+            if answer == "recover":
                 self.recover_and_analyse(item)
                 return  # one at a time; the next start offers the rest
-            if box.clickedButton() is discard:
+            if answer == "discard":
                 discard_recording(item)
+        recovered = getattr(self.store, "recovered_audio", None)
+        for path in recovered() if recovered is not None else []:
+            answer = self._ask_recover(
+                f"A recording whose saving was interrupted was found ({path.name}).",
+                "Analyse it now? Discard deletes it.",
+            )
+            if answer == "recover":
+                self.go("rehearse")
+                self.rehearse.analyse_file(path, title=f"Recovered {path.stem}", delete_after=True)
+                return
+            if answer == "discard":
+                path.unlink(missing_ok=True)
+
+    def _ask_recover(self, what: str, question: str) -> str:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Recover recording")
+        box.setText(what)
+        box.setInformativeText(question)
+        recover = box.addButton("Recover and analyse", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.exec()
+        clicked = box.clickedButton()
+        return "recover" if clicked is recover else "discard" if clicked is discard else "later"
 
     def recover_and_analyse(self, item: Unfinished) -> Path:
         """Fix the recording's header from the raw audio and analyse it like an import."""
