@@ -112,13 +112,17 @@ class LiveTranscriber:
         """
         self._stopping.set()
         self._wake.set()
+        # Pauses and pitch need only the audio, not the words: measure them on this thread
+        # while the worker transcribes the last utterance (Whisper releases the GIL).
+        samples = self.samples()
+        measured = _measure(samples)
         if self._thread.is_alive() or not self._done.is_set():
             if not self._thread.is_alive() and not self._done.is_set():
                 self._thread.start()
             self._done.wait(timeout_s)
         if self.error is not None:
             raise self.error
-        return self.assemble()
+        return self.assemble(samples=samples, measured=measured)
 
     def cancel(self) -> None:
         """Stop the worker without finishing (the recording was discarded)."""
@@ -128,14 +132,19 @@ class LiveTranscriber:
             self._cursor = 0
         self._wake.set()
 
-    def assemble(self) -> Transcript:
+    def assemble(
+        self,
+        *,
+        samples: np.ndarray | None = None,
+        measured: tuple[list[tuple[float, float]], list[tuple[float, float]]] | None = None,
+    ) -> Transcript:
         """The transcript of all audio received: live words plus pauses, utterances, pitch."""
-        from coach.pitch import pitch_spread_windows
         from coach.transcribe import MIN_PAUSE_S, engine_label
-        from coach.vad import pauses_between, speech_segments
+        from coach.vad import pauses_between
 
-        samples = self.samples()
-        segments = speech_segments(samples)
+        if samples is None:
+            samples = self.samples()
+        segments, pitch = measured if measured is not None else _measure(samples)
         words = self.words
         if segments:
             starts = np.array([s for s, _ in segments])
@@ -156,7 +165,7 @@ class LiveTranscriber:
             engine=self._label or engine_label(self.engine, self.model),
             language="en",
             punctuated=self.engine != "sphinx",
-            pitch_spread=tuple(pitch_spread_windows(samples, segments)),
+            pitch_spread=tuple(pitch),
         )
 
     # worker
@@ -185,6 +194,11 @@ class LiveTranscriber:
             self._label = f"whisper:{name}"
         else:
             self._label = self.engine
+        # Load the analysis modules and their word tables now, not after Stop.
+        from coach.review import review
+        from coach.text import transcript_from_text
+
+        review(transcript_from_text("We sold 5,000 phones. Why? Because it works."))
 
     def _step(self, *, final: bool) -> bool:
         """Transcribe the next finished stretch; False when there was nothing to do."""
@@ -235,6 +249,17 @@ class LiveTranscriber:
         if new_words and self.on_words is not None:
             self.on_words(new_words)
         return True
+
+
+def _measure(
+    samples: np.ndarray,
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """VAD utterances and pitch spread windows of the whole recording."""
+    from coach.pitch import pitch_spread_windows
+    from coach.vad import speech_segments
+
+    segments = speech_segments(samples)
+    return segments, pitch_spread_windows(samples, segments)
 
 
 def recent_wpm(words: Sequence[Word], *, window_s: float = 20.0, min_span_s: float = 6.0) -> float:

@@ -50,8 +50,14 @@ from PySide6.QtWidgets import (
 
 from coach.paths import data_dir
 from ui.errors import Problem, show_problem
-from ui.pages.rehearse import RehearsePage, recordings_dir
-from ui.recording import Unfinished, discard_recording, recover_recording, unfinished_recordings
+from ui.pages.rehearse import RehearsePage
+from ui.recording import (
+    Unfinished,
+    discard_recording,
+    recordings_dir,
+    recover_recording,
+    unfinished_recordings,
+)
 
 AUDIO_SUFFIXES = {
     ".wav",

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from coach.paths import data_dir
 from ui.errors import Problem
 
 RATE = 16000
@@ -33,6 +34,13 @@ HEADER_BYTES = 44
 SIDECAR_SUFFIX = ".recording.json"
 STALL_S = 2.0
 """An open microphone that delivers nothing for this long (s) is treated as lost."""
+
+
+def recordings_dir() -> Path:
+    """Where recordings are written while they run (the store copies them when saved)."""
+    path = data_dir() / "recordings"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _header(data_bytes: int) -> bytes:

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from coach.feedback import clock
-from coach.paths import data_dir
 from coach.types import Word
+from ui.analysis import analyse_and_save
 from ui.errors import Problem, problem_for, show_problem
-from ui.recording import Recorder
+from ui.recording import Recorder, recordings_dir
 from ui.widgets.level_meter import LevelMeter
 from ui.workers import run_task
 
@@ -44,41 +44,10 @@ PACE_WINDOW_S = 20.0
 """The pace cue looks at this much of the latest speech (s)."""
 
 
-def recordings_dir() -> Path:
-    """Where recordings are written while they run (the store copies them when saved)."""
-    path = data_dir() / "recordings"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 class _WordsBridge(QObject):
     """Carries words from the transcriber's thread to the GUI thread."""
 
     words = Signal(object)
-
-
-def analyse_and_save(
-    store: Any,
-    *,
-    transcript_fn: Any,
-    profile_name: str | None,
-    audio: Path | None,
-    talk: str,
-    title: str,
-    script: str | None,
-    delete_audio: bool,
-) -> int:
-    """Transcript → review → saved session (runs on a worker thread); returns the session id."""
-    from coach.profile import load_profile
-    from coach.review import review
-
-    profile = load_profile(profile_name or None)
-    transcript = transcript_fn()
-    rv = review(transcript, profile)
-    session = store.save(rv, title=title, talk=talk, audio=audio, script=script)
-    if delete_audio and audio is not None:
-        audio.unlink(missing_ok=True)  # the store keeps its own copy
-    return int(session.id)
 
 
 class RehearsePage(QWidget):

@@ -1,0 +1,37 @@
+"""Turn a transcript source into a saved session: review it and store it (on a worker thread).
+
+Used for live recordings (the transcript comes from :class:`ui.live.LiveTranscriber`), imported
+files and recovered recordings alike, so every session is judged and saved the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from coach.types import Transcript
+
+
+def analyse_and_save(
+    store: Any,
+    *,
+    transcript_fn: Callable[[], Transcript],
+    profile_name: str | None,
+    audio: Path | None,
+    talk: str,
+    title: str,
+    script: str | None,
+    delete_audio: bool,
+) -> int:
+    """Transcript → review → saved session (runs on a worker thread); returns the session id."""
+    from coach.profile import load_profile
+    from coach.review import review
+
+    profile = load_profile(profile_name or None)
+    transcript = transcript_fn()
+    rv = review(transcript, profile)
+    session = store.save(rv, title=title, talk=talk, audio=audio, script=script)
+    if delete_audio and audio is not None:
+        audio.unlink(missing_ok=True)  # the store keeps its own copy
+    return int(session.id)
