@@ -126,3 +126,14 @@ def test_coach_gui_subcommand_is_registered():
         [sys.executable, "-m", "coach", "gui", "--help"], capture_output=True, text=True, check=True
     ).stdout
     assert "--record" in out
+
+
+def test_microphone_chosen_in_settings_is_used_for_rehearsal(qtbot, mic, window, gui_settings):
+    """Picking the virtual microphone on the Settings page selects it on the Rehearse page."""
+    window.go("rehearse")
+    qtbot.waitUntil(lambda: window.rehearse.recorder.state == "monitoring", timeout=10_000)
+    gui_settings.set("microphone", "coach_mic")
+    assert window.rehearse.mic.currentData() == "coach_mic"
+    assert window.rehearse.recorder.state == "monitoring"
+    window.go("history")  # leaving the page closes the microphone
+    assert window.rehearse.recorder.state == "idle"

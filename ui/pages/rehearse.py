@@ -77,6 +77,9 @@ class RehearsePage(QWidget):
         self._quiet = False
         self._pace_band: tuple[float, float] | None = None
         self._build()
+        changed = getattr(settings, "changed", None)
+        if changed is not None:  # the Settings page picked another microphone
+            changed.connect(self._setting_changed)
         self._clock = QTimer(self)
         self._clock.setInterval(200)
         self._clock.timeout.connect(self._tick)
@@ -191,6 +194,12 @@ class RehearsePage(QWidget):
             self.mic.addItem(desc, dev_id.decode(errors="replace"))
         self.mic.setCurrentIndex(max(0, self.mic.findData(wanted)))
         self.mic.blockSignals(False)
+
+    def _setting_changed(self, name: str, _value: object) -> None:
+        if name == "microphone" and self.mic.currentData() != self.settings["microphone"]:
+            self.refresh_microphones()
+            if self.recorder.state == "monitoring":
+                self.recorder.open(self._device_id())
 
     def _device_id(self) -> bytes | None:
         data = self.mic.currentData()
