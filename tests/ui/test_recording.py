@@ -134,3 +134,21 @@ def test_pause_writes_nothing_and_resume_goes_on(qtbot, mic, tmp_path):
         assert duration < wall - 0.6  # the paused stretch is not in the file
     finally:
         rec.close()
+
+
+def test_no_microphone_says_what_to_do(tmp_path):
+    """With no sound server at all, opening the microphone fails with a two-part message."""
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from ui.recording import Recorder\n"
+        "r = Recorder()\n"
+        "r.failed.connect(lambda p: print('WHAT:', p.what, '| NEXT:', p.next))\n"
+        "print('OPEN:', r.open(None))\n"
+    )
+    env = {**os.environ, "PULSE_SERVER": f"unix:{tmp_path}/none", "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    ).stdout
+    assert "OPEN: False" in out
+    assert "WHAT: No microphone was found." in out and "Import audio" in out
