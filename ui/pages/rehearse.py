@@ -316,6 +316,7 @@ class RehearsePage(QWidget):
         self.transcriber = None
         self.recorder.listeners = []
         if transcriber is None:
+            self.stop_clicked_at = None
             return
         self.state_label.setText("Finishing the transcript…")
         self.busy.emit("Analysing the rehearsal…")
