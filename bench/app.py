@@ -19,6 +19,7 @@ import argparse
 import math
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -39,6 +40,7 @@ def startup_once(platform: str, wrapper: list[str]) -> float:
     proc = subprocess.Popen(
         [*wrapper, sys.executable, "-m", "ui.app", "--no-recovery"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        start_new_session=True,  # xvfb-run, Xvfb and the app end together below
     )  # fmt: skip
     try:
         assert proc.stdout is not None
@@ -47,7 +49,7 @@ def startup_once(platform: str, wrapper: list[str]) -> float:
                 return time.perf_counter() - began
         raise RuntimeError("the app did not report start-up")
     finally:
-        proc.kill()
+        os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         shutil.rmtree(home, ignore_errors=True)
 
@@ -73,7 +75,7 @@ def bench_startup(runs: int) -> None:
 
 def _xvfb_overhead(wrapper: list[str]) -> float:
     began = time.perf_counter()
-    subprocess.run([*wrapper, "true"], check=True)
+    subprocess.run([*wrapper, "true"], check=True, timeout=60)
     return time.perf_counter() - began
 
 
