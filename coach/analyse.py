@@ -24,6 +24,7 @@ from coach.text import sentences, span_text
 from coach.types import Analysis, Mark, MarkKind, Transcript
 
 EDGE_SHARE = 0.10
+QUESTION_MIN_WORDS = 250
 
 
 def _per(count: float, total: float, unit: float) -> float:
@@ -133,7 +134,8 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         "long_sentence_share": _per(len(long_spans), sentence_count, 100),
         "flesch": flesch_reading_ease(words, spans),
         "story_share": _per(len(stories), sentence_count, 100),
-        "self_questions": _per(len(questions), n, 1000),
+        # a short clip with one question is not "too many questions": count over 250 words at least
+        "self_questions": _per(len(questions), max(n, QUESTION_MIN_WORDS), 1000),
         "opening_hook": float(sum(1 for v in opening_hooks.values() if v)),
         "close_humble": close_value,
         "filler_rate": _per(len(fillers), n, 100),

@@ -122,21 +122,34 @@ def paragraph_ends(text: str) -> list[int]:
     return ends
 
 
+SENTENCE_GAP_S = 1.5
+
+
 def sentences(words: Sequence[Word], *, punctuated: bool = True) -> list[tuple[int, int]]:
     """Half-open word ranges of sentences, in order.
 
-    Utterances (sentences of typed text, stretches of speech between pauses) always split; with
-    ``punctuated`` a word ending in ".", "!" or "?" splits too, so punctuated speech gets real
-    sentences while unpunctuated speech falls back to utterances.
+    Typed text: its sentences (``Word.utterance``). Unpunctuated speech (Sphinx): its utterances,
+    the stretches between pauses. Punctuated speech (Whisper): sentence punctuation, because a
+    speaker often pauses mid-sentence ("Why does this matter ... to you?"); a silence of
+    :data:`SENTENCE_GAP_S` or more still ends a sentence that lost its full stop.
     """
+    timed = bool(words) and words[0].start_s is not None
     spans: list[tuple[int, int]] = []
     start = 0
     for i in range(1, len(words) + 1):
-        if (
-            i == len(words)
-            or words[i].utterance != words[start].utterance
-            or (punctuated and ends_sentence(words[i - 1].text))
-        ):
+        if i == len(words):
+            cut = True
+        elif punctuated and timed:
+            prev, word = words[i - 1], words[i]
+            gap = (word.start_s or 0.0) - (prev.end_s or 0.0)
+            cut = ends_sentence(prev.text) or (
+                word.utterance != prev.utterance and gap >= SENTENCE_GAP_S
+            )
+        else:
+            cut = words[i].utterance != words[start].utterance or (
+                punctuated and ends_sentence(words[i - 1].text)
+            )
+        if cut:
             spans.append((start, i))
             start = i
     return spans

@@ -75,3 +75,11 @@ def test_arbitrary_timed_words_never_crash(tokens: list[str]) -> None:
         Transcript(words, duration_s=len(words) * 0.35 + 1, engine="test", punctuated=False)
     )
     assert 0 <= rv.feedback.score <= 100
+
+
+def test_one_question_in_a_short_clip_is_not_too_many() -> None:
+    """Question density is counted over at least 250 words, so a 40-word clip with one question is fine."""
+    text = "We sold 40 bikes in 2 days. " * 4 + "Why did it work? " + "We asked 12 riders. " * 4
+    rv = review(transcript_from_text(text))
+    assert rv.analysis.values["self_questions"] == pytest.approx(1000 / 250)
+    assert rv.metric("self_questions").status == "good"

@@ -91,3 +91,28 @@ def test_common_phrases_are_not_repeats() -> None:
     """Function-word pairs like 'of the' repeating are normal speech."""
     t = transcript_from_text("Most of the team and most of the riders liked it.")
     assert accidental_repeats(t.words) == []
+
+
+def test_punctuated_speech_keeps_a_sentence_across_a_short_pause() -> None:
+    """Whisper text split by a mid-sentence pause stays one question; a long silence still cuts."""
+    texts = [
+        "Why",
+        "does",
+        "this",
+        "matter",
+        "to",
+        "you?",
+        "Because",
+        "it",
+        "is",
+        "cheap",
+        "and",
+        "then",
+        "silence",
+    ]
+    times = [0, 0.3, 0.6, 0.9, 1.2, 2.2, 2.6, 2.9, 3.2, 3.5, 3.8, 6.0, 6.3]
+    utts = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2]  # VAD cut before "you?" (0.7 s) and "then" (2 s)
+    words = tuple(Word(t, s, s + 0.25, u) for t, s, u in zip(texts, times, utts, strict=True))
+    assert sentences(words, punctuated=True) == [(0, 6), (6, 11), (11, 13)]
+    qs = find_questions(words, sentences(words, punctuated=True), punctuated=True)
+    assert [q.span for q in qs] == [(0, 6)]
