@@ -17,20 +17,11 @@ from coach.profile import load_profile
 from coach.review import review
 from coach.store import SessionStore
 from coach.text import transcript_from_text
+from tests.test_profile_builder import DENSE, STORY
 from ui.pages.profiles import ProfilesPage
 from ui.settings import Settings
 
 SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots"
-DENSE = (
-    "Today we launch a new phone. It weighs 168 grams. It costs 399 dollars. Last year we sold "
-    "12 million phones, and my team worked 80 hours a week. Why do we do this? Because 3 out of "
-    "4 of you told us the battery was too small. So we made it 20 percent bigger. Thank you.\n"
-)
-STORY = (
-    "In 2007 we had 1 idea and 2 engineers. That night in the garage, my friend asked: can we "
-    "do it? We built it in 9 months. It holds 5,000 songs and runs 10 hours on one charge. We "
-    "are still learning. Thank you.\n"
-)
 
 
 @pytest.fixture()
