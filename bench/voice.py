@@ -22,26 +22,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ["COACH_HOME"] = tempfile.mkdtemp(prefix="coach-bench-voice-")
 
 import numpy as np  # noqa: E402
-import soundfile  # noqa: E402
 
 from coach import tts, voice  # noqa: E402
 from coach.paths import samples_dir  # noqa: E402
-
-
-def quiet_runs(path: Path) -> list[tuple[float, float]]:
-    """(start s, length s) of the stretches below the trim level."""
-    samples, rate = soundfile.read(str(path), dtype="float32")
-    quiet = np.abs(samples) < tts.SILENCE_LEVEL
-    edges = np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]]))
-    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    return [(s / rate, (e - s) / rate) for s, e in zip(starts, ends, strict=True)]
-
-
-def speech_span_s(path: Path) -> float:
-    """Seconds from the first to the last sample above the trim level."""
-    samples, rate = soundfile.read(str(path), dtype="float32")
-    loud = np.flatnonzero(np.abs(samples) >= tts.SILENCE_LEVEL)
-    return float((loud[-1] - loud[0] + 1) / rate)
+from coach.tts import quiet_runs, speech_span_s  # noqa: E402
 
 
 def main() -> None:

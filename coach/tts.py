@@ -349,6 +349,23 @@ def read_audio(path: Path) -> tuple[np.ndarray, int]:
     return data.mean(axis=1).astype(np.float32), int(rate)
 
 
+def quiet_runs(path: Path) -> list[tuple[float, float]]:
+    """(start s, length s) of the stretches of a WAV where every sample is below
+    :data:`SILENCE_LEVEL`: the pauses a rendered delivery really contains."""
+    samples, rate = read_audio(path)
+    quiet = np.abs(samples) < SILENCE_LEVEL
+    edges = np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]]))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    return [(s / rate, (e - s) / rate) for s, e in zip(starts, ends, strict=True)]
+
+
+def speech_span_s(path: Path) -> float:
+    """Seconds from the first to the last sample of a WAV at or above :data:`SILENCE_LEVEL`."""
+    samples, rate = read_audio(path)
+    loud = np.flatnonzero(np.abs(samples) >= SILENCE_LEVEL)
+    return float((loud[-1] - loud[0] + 1) / rate)
+
+
 def trim(samples: np.ndarray, rate: int) -> np.ndarray:
     """Cut leading and trailing silence, keeping :data:`_EDGE_S` around the speech."""
     loud = np.flatnonzero(np.abs(samples) > SILENCE_LEVEL)

@@ -67,22 +67,6 @@ def heard(rendered: voice.RenderResult):  # type: ignore[no-untyped-def]
     return transcribe_file(rendered.path, engine="whisper", model="tiny.en")
 
 
-def _quiet_runs(path: Path) -> list[tuple[float, float]]:
-    """(start s, length s) of stretches of the WAV where every sample is below the silence level."""
-    samples, rate = soundfile.read(str(path), dtype="float32")
-    quiet = np.abs(samples) < tts.SILENCE_LEVEL
-    edges = np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]]))
-    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    return [(s / rate, (e - s) / rate) for s, e in zip(starts, ends, strict=True)]
-
-
-def _speech_span_s(path: Path) -> float:
-    """Seconds from the first to the last sample above the silence level."""
-    samples, rate = soundfile.read(str(path), dtype="float32")
-    loud = np.flatnonzero(np.abs(samples) >= tts.SILENCE_LEVEL)
-    return (loud[-1] - loud[0] + 1) / rate
-
-
 def test_plan_cuts_after_figures_and_paragraphs() -> None:
     """Chunks end after each figure's noun or nearby clause end, and at every paragraph end."""
     chunks = voice.plan_chunks(SCRIPT, figure_pause_s=0.6, paragraph_pause_s=1.0)
@@ -132,7 +116,7 @@ def test_pause_after_each_figure_heard_in_audio(rendered: voice.RenderResult, he
     words = transcript_from_text(SCRIPT).words
     figures = figures_only(find_figures(words))
     assert len(figures) == 6
-    runs = [r for r in _quiet_runs(rendered.path) if r[1] >= 0.25]
+    runs = [r for r in tts.quiet_runs(rendered.path) if r[1] >= 0.25]
     heard_words = list(heard.words)
     cursor = 0
     for fig in figures:
@@ -168,7 +152,7 @@ def test_pace_follows_target_measured_from_audio(coach_home: Path) -> None:
         result = voice.render_model_delivery(
             passage, coach_home / f"p{wpm:.0f}.wav", target_wpm=wpm
         )
-        measured = n_words * 60.0 / _speech_span_s(result.path)
+        measured = n_words * 60.0 / tts.speech_span_s(result.path)
         assert abs(measured / wpm - 1.0) <= 0.03, (wpm, measured, result)
 
 
