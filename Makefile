@@ -32,8 +32,8 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: install
-	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && $(PY) -c "import ui.app" 2>/dev/null; then \
-	  $(PY) -m ui.app; \
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && $(PY) -c "import coach_ui.app" 2>/dev/null; then \
+	  $(PY) -m coach_ui.app; \
 	else \
 	  echo "No desktop display here (or the app is not installed): running 'coach demo' in the terminal instead."; \
 	  $(VENV)/bin/coach demo; \
@@ -44,7 +44,7 @@ lint: install
 	$(VENV)/bin/ruff format --check coach ui tests bench
 
 typecheck: install
-	$(VENV)/bin/mypy coach
+	$(VENV)/bin/mypy coach ui
 
 pytest: install
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q

@@ -11,8 +11,8 @@ import random
 import statistics
 import time
 
+from coach.coaching.review import review
 from coach.profile import load_profile
-from coach.review import review
 from coach.text import transcript_from_text
 
 SENTENCES = [

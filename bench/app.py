@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python bench/app.py [--minutes 5] [--model base] [--runs 3]``.
 
-Start-up: ``python -m ui.app`` in a fresh process and data folder (offscreen, and under Xvfb
+Start-up: ``python -m coach_ui.app`` in a fresh process and data folder (offscreen, and under Xvfb
 when ``xvfb-run`` is installed), wall time from launching the interpreter to the first turn of
 the event loop after the window is shown. Goal ≤ 1 s.
 
@@ -32,13 +32,13 @@ sys.path.insert(0, str(ROOT))
 
 
 def startup_once(platform: str, wrapper: list[str]) -> float:
-    """Seconds from launching ``python -m ui.app`` to its first event-loop turn."""
+    """Seconds from launching ``python -m coach_ui.app`` to its first event-loop turn."""
     home = tempfile.mkdtemp(prefix="coach-bench-")
     env = {**os.environ, "COACH_HOME": home, "COACH_STARTUP_REPORT": "1",
            "QT_QPA_PLATFORM": platform}  # fmt: skip
     began = time.perf_counter()
     proc = subprocess.Popen(
-        [*wrapper, sys.executable, "-m", "ui.app", "--no-recovery"],
+        [*wrapper, sys.executable, "-m", "coach_ui.app", "--no-recovery"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         start_new_session=True,  # xvfb-run, Xvfb and the app end together below
     )  # fmt: skip
@@ -104,11 +104,11 @@ def bench_stop_to_feedback(minutes: float, model: str) -> None:
                       XDG_RUNTIME_DIR=mic.env["XDG_RUNTIME_DIR"], HF_HUB_OFFLINE="1")  # fmt: skip
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
+        from coach_ui.main_window import MainWindow
+        from coach_ui.settings import Settings
         from PySide6.QtWidgets import QApplication
 
-        from coach.store import SessionStore
-        from ui.main_window import MainWindow
-        from ui.settings import Settings
+        from coach.store.sessions import SessionStore
 
         app = QApplication.instance() or QApplication([])
         settings = Settings()

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from coach.analyse import analyse
-from coach.numbers import find_figures
+from coach.analysis.analyse import analyse
+from coach.analysis.numbers import find_figures
 from coach.text import transcript_from_text
 
 DEFAULT = (

@@ -39,14 +39,15 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
+    from coach_ui.pages.history import HistoryPage
+    from coach_ui.pages.script import ScriptEditor
+    from coach_ui.settings import Settings
+
+    from coach.coaching.review import review
     from coach.paths import samples_dir
-    from coach.review import review
-    from coach.script_lint import lint_script
-    from coach.store import SessionStore
+    from coach.script.lint import lint_script
+    from coach.store.sessions import SessionStore
     from coach.text import transcript_from_text
-    from ui.pages.history import HistoryPage
-    from ui.pages.script import ScriptEditor
-    from ui.settings import Settings
 
     demo = (samples_dir() / "demo.txt").read_text(encoding="utf-8")
     store = SessionStore(Path(home) / "sessions.db")

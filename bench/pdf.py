@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coach.report_pdf import export_pdf  # noqa: E402
-from coach.review import review  # noqa: E402
+from coach.coaching.review import review  # noqa: E402
+from coach.report.pdf import export_pdf  # noqa: E402
 from tests.timed_talk import talk_text, timed_transcript  # noqa: E402
 
 GOAL_S = 1.5

@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from coach.review import review
-from coach.store import SessionStore
+from coach.coaching.review import review
+from coach.store.sessions import SessionStore
 from coach.text import transcript_from_text
 from coach.types import Transcript, Word
 

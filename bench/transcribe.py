@@ -29,8 +29,8 @@ import jiwer  # noqa: E402
 import numpy as np  # noqa: E402
 from text_to_num import alpha2digit  # noqa: E402
 
-from coach.audio import load_audio  # noqa: E402
-from coach.transcribe import transcribe_samples, whisper_model  # noqa: E402
+from coach.transcript.decode import load_audio  # noqa: E402
+from coach.transcript.transcribe import transcribe_samples, whisper_model  # noqa: E402
 from tests.speech import (  # noqa: E402
     FILLERS,
     STANDARD_PARTS,
@@ -88,7 +88,7 @@ def main() -> int:
         if engine == "whisper":
             whisper_model(model)
         if engine == "sphinx":
-            from coach.transcribe import _sphinx_decoder
+            from coach.transcript.transcribe import _sphinx_decoder
 
             _sphinx_decoder()
         load_s = time.perf_counter() - started

@@ -23,15 +23,16 @@ os.environ["COACH_HOME"] = tempfile.mkdtemp(prefix="coach-bench-voice-")
 
 import numpy as np  # noqa: E402
 
-from coach import tts, voice  # noqa: E402
 from coach.paths import samples_dir  # noqa: E402
-from coach.tts import quiet_runs, speech_span_s  # noqa: E402
+from coach.voice import delivery as voice  # noqa: E402
+from coach.voice import tts  # noqa: E402
+from coach.voice.tts import quiet_runs, speech_span_s  # noqa: E402
 
 
 def main() -> None:
     """Print the figures."""
     from coach.text import transcript_from_text
-    from coach.transcribe import transcribe_file
+    from coach.transcript.transcribe import transcribe_file
 
     began = time.perf_counter()
     cal = tts.calibrate(refresh=True)

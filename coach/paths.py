@@ -1,17 +1,38 @@
-"""Where Coach keeps its files: the user data folder (profiles, sessions) and the cache (models).
+"""Where Coach keeps its files: the user data folder (profiles, sessions), the cache (models)
+and the data shipped with it (bundled profiles and samples, package ``coach_assets``).
 
-``COACH_HOME`` overrides both, which tests and portable installs use.
+``COACH_HOME`` overrides the data folder, which tests and portable installs use.
 """
 
 from __future__ import annotations
 
 import os
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
+from coach.errors import ProfileError
+
 APP_NAME = "coach"
-ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+
+
+@cache
+def assets_dir() -> Path:
+    """The folder of the data shipped with Coach (the ``coach_assets`` package).
+
+    Found through :mod:`importlib.resources`, so it is the same in a source checkout (where the
+    editable install maps ``coach_assets`` to ``assets/``) and in an installed wheel.
+    """
+    root = resources.files("coach_assets")
+    path = Path(str(root))
+    if not (path / "profiles").is_dir():
+        raise ProfileError(
+            f"Coach's bundled data is missing ({path}); reinstall with "
+            "`pip install --force-reinstall presentation-coach`."
+        )
+    return path
 
 
 def data_dir() -> Path:
@@ -43,9 +64,9 @@ def user_profiles_dir() -> Path:
 
 def bundled_profiles_dir() -> Path:
     """Folder of the profiles shipped with Coach."""
-    return ASSETS_DIR / "profiles"
+    return assets_dir() / "profiles"
 
 
 def samples_dir() -> Path:
     """Folder of the bundled samples (demo script and audio)."""
-    return ASSETS_DIR / "samples"
+    return assets_dir() / "samples"

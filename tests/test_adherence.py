@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from coach.adherence import adherence, adherence_to_dict
 from coach.errors import InputError
 from coach.paths import samples_dir
+from coach.script.adherence import adherence, adherence_to_dict
 from coach.text import transcript_from_text
 
 SCRIPT = (samples_dir() / "demo.txt").read_text(encoding="utf-8")

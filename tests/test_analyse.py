@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.analyse import analyse
+from coach.analysis.analyse import analyse
+from coach.coaching.review import review
 from coach.metrics import METRICS
-from coach.review import review
 from coach.text import transcript_from_text
 from coach.types import Transcript, Word
 

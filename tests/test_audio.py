@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from coach.audio import RATE, load_audio, write_wav
-from coach.cli import main
+from coach.cli.core import main
 from coach.errors import AudioInputError
+from coach.transcript.decode import RATE, load_audio, write_wav
 from tests.speech import synthesize
 
 TEXT = "We sold 5000 phones in the first week"
@@ -172,7 +172,7 @@ def test_cli_silence_says_no_speech(tmp_path, capsys) -> None:
 def test_bundled_demo_sample_is_small_speech() -> None:
     """The spoken demo is under 1 MB, about a minute long, and mostly speech with pauses."""
     from coach.paths import samples_dir
-    from coach.vad import speech_segments
+    from coach.transcript.vad import speech_segments
 
     path = samples_dir() / "demo.ogg"
     assert path.stat().st_size < 1_000_000

@@ -17,8 +17,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from PIL import Image
 
-from coach import charts
-from coach.review import Review, review
+from coach.coaching.review import Review, review
+from coach.report import charts
 from coach.text import transcript_from_text
 from tests.timed_talk import talk_text, timed_transcript
 
@@ -130,7 +130,7 @@ def test_pauses_chart_has_a_bar_per_pause_and_flags_long_ones() -> None:
 
 def test_progress_chart_takes_store_trend(tmp_path: Path) -> None:
     """The store's trend output plots as is: one point per attempt, dates as labels, band shaded."""
-    from coach.store import SessionStore
+    from coach.store.sessions import SessionStore
 
     store = SessionStore(tmp_path / "s.db")
     for text in (DEMO, DEMO.replace("40 percent", "a lot"), DEMO + " Thank you."):
@@ -189,8 +189,8 @@ def test_chart_module_never_loads_pyplot_or_qt() -> None:
     """Building every chart imports neither pyplot (global state) nor Qt."""
     code = (
         "import sys\n"
-        "from coach import charts\n"
-        "from coach.review import review\n"
+        "from coach.report import charts\n"
+        "from coach.coaching.review import review\n"
         "from coach.text import transcript_from_text\n"
         "rv = review(transcript_from_text('We sold 40 cakes in 3 days. Was it worth it?'))\n"
         "for f in (charts.pace_chart, charts.figures_timeline, charts.pauses_chart,"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.cli import main
+from coach.cli.core import main
 
 DEMO = Path("assets/samples/demo.txt")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.cli import main
+from coach.cli.core import main
 from coach.paths import samples_dir
 
 SCRIPT = samples_dir() / "demo.txt"

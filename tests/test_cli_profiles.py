@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.cli import main
+from coach.cli.core import main
 from coach.paths import samples_dir
 
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from coach.cli import main
-from coach.store import SessionStore
+from coach.cli.core import main
+from coach.store.sessions import SessionStore
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "assets/samples/demo.txt"
@@ -140,8 +140,8 @@ def test_save_audio_file_copies_recording(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The store hook copies a recording into the data folder under the session id."""
-    from coach import cli_sessions
-    from coach.review import review
+    from coach.cli import sessions as cli_sessions
+    from coach.coaching.review import review
     from coach.text import transcript_from_text
 
     wav = tmp_path / "take.wav"

@@ -1,4 +1,4 @@
-"""``coach speak`` (coach/cli_speak.py): real espeak-ng speech through the command line."""
+"""``coach speak`` (coach/cli/speak.py): real espeak-ng speech through the command line."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 import soundfile
 
 ROOT = Path(__file__).resolve().parent.parent
-# the installed ``coach`` script's entry point (``python -m coach.cli`` would not see plugins: its
-# __main__ module is not the coach.cli that cli_speak registers with)
-MAIN = "import sys; from coach.cli import main; sys.exit(main(sys.argv[1:]))"
+# the installed ``coach`` script's entry point (``python -m coach.cli.core`` would not see plugins: its
+# __main__ module is not the coach.cli.core that cli_speak registers with)
+MAIN = "import sys; from coach.cli.core import main; sys.exit(main(sys.argv[1:]))"
 
 
 def _coach(*args: str, home: Path) -> subprocess.CompletedProcess[str]:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from coach.coaching.review import review, review_from_dict, review_to_dict
+from coach.coaching.scoring import band_score, status_of
 from coach.profile import Target, load_profile
-from coach.review import review, review_from_dict, review_to_dict
-from coach.scoring import band_score, status_of
 from coach.text import transcript_from_text
 from coach.types import Transcript, Word
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.numbers import find_figures
+from coach.analysis.numbers import find_figures
 from coach.text import transcript_from_text
 from coach.types import Word
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.pacing import (
+from coach.analysis.pacing import (
     articulation_wpm,
     pace_over_time,
     pace_variability,

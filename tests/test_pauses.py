@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.pauses import landing_pause, long_pauses, pause_ratio, pauses_at_least
+from coach.analysis.pauses import landing_pause, long_pauses, pause_ratio, pauses_at_least
 from coach.types import Figure, Pause
 
 PAUSES = [Pause(2.0, 0.35), Pause(5.0, 1.2), Pause(9.0, 0.25), Pause(12.0, 2.0)]

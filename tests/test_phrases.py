@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.phrases import PhraseMatcher, find_fillers
+from coach.analysis.phrases import PhraseMatcher, find_fillers
 from coach.profile import load_profile
 from coach.text import transcript_from_text
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from coach.pitch import (
+from coach.transcript.pitch import (
     f0_track,
     monotone_stretches,
     pitch_spread_windows,

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.errors import ProfileError
-from coach.profile import list_profiles, load_profile, read_profile
-from coach.profile_builder import (
+from coach.coaching.profile_builder import (
     build_profile,
     duplicate_profile,
     profile_id_for,
@@ -17,7 +15,9 @@ from coach.profile_builder import (
     proposed_band,
     save_profile,
 )
-from coach.review import review
+from coach.coaching.review import review
+from coach.errors import ProfileError
+from coach.profile import list_profiles, load_profile, read_profile
 from coach.text import transcript_from_text
 
 DENSE = (

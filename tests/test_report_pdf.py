@@ -20,12 +20,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from coach import charts
-from coach.cli import main
+from coach.cli.core import main
+from coach.coaching.review import Review, review, review_from_dict, review_to_dict
 from coach.errors import ExportError
-from coach.report_pdf import export_pdf, export_session_pdf, render_pdf
-from coach.review import Review, review, review_from_dict, review_to_dict
-from coach.store import SessionStore
+from coach.report import charts
+from coach.report.pdf import export_pdf, export_session_pdf, render_pdf
+from coach.store.sessions import SessionStore
 from coach.text import transcript_from_text
 from tests.timed_talk import talk_text, timed_transcript
 
@@ -249,10 +249,10 @@ def test_missing_cjk_font_names_the_package() -> None:
     """Without the CJK font, Chinese text fails with a sentence naming the Debian package."""
     code = (
         "from pathlib import Path\n"
-        "import coach.report_fonts as f\n"
+        "import coach.report.fonts as f\n"
         "f._CJK_FILES = (Path('/nonexistent/wqy.ttc'),)\n"
-        "from coach.report_pdf import render_pdf\n"
-        "from coach.review import review\n"
+        "from coach.report.pdf import render_pdf\n"
+        "from coach.coaching.review import review\n"
         "from coach.text import transcript_from_text\n"
         "from coach.errors import ExportError\n"
         "try:\n"
@@ -333,7 +333,7 @@ def rehearsal_review() -> Review:
     cache = OUT / f"five-minutes-{digest}-tiny.en.json"
     if cache.exists():
         return review_from_dict(json.loads(cache.read_text()))
-    from coach.transcribe import transcribe_file
+    from coach.transcript.transcribe import transcribe_file
 
     rv = review(transcribe_file(reh.path, engine="whisper", model="tiny.en"))
     OUT.mkdir(parents=True, exist_ok=True)

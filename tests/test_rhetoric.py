@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coach.analyse import analyse
-from coach.rhetoric import accidental_repeats, anaphora, find_questions
+from coach.analysis.analyse import analyse
+from coach.analysis.rhetoric import accidental_repeats, anaphora, find_questions
 from coach.text import sentences, transcript_from_text
 from coach.types import Transcript, Word
 

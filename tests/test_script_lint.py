@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach.profile import load_profile
-from coach.script_lint import lint_script, word_offsets
+from coach.script.lint import lint_script, word_offsets
 from coach.text import transcript_from_text
 
 

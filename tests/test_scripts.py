@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.errors import InputError
-from coach.scripts import load_script, save_script, script_path, scripted_talks
+from coach.script.talk_scripts import load_script, save_script, script_path, scripted_talks
 
 
 def test_save_load_and_list() -> None:

@@ -19,11 +19,11 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from coach.coaching.review import Review, review, review_to_dict
 from coach.errors import StoreError
 from coach.profile import load_profile
-from coach.review import Review, review, review_to_dict
-from coach.store import SessionStore
-from coach.store_schema import SCHEMA_VERSION, encode_review
+from coach.store.schema import SCHEMA_VERSION, encode_review
+from coach.store.sessions import SessionStore
 from coach.text import transcript_from_text
 from coach.types import Transcript, Word
 
@@ -371,9 +371,9 @@ def test_held_write_lock_delays_but_does_not_fail(good: Review) -> None:
 CHILD = """
 import os, signal, sys, time
 from pathlib import Path
-import coach.store as store_mod
-from coach.store import SessionStore
-from coach.store_schema import decode_review
+from coach.store import audio_files
+from coach.store.sessions import SessionStore
+from coach.store.schema import decode_review
 rv = decode_review(Path(sys.argv[1]).read_bytes())
 audio, mode = Path(sys.argv[2]), sys.argv[3]
 if mode.startswith("phase:"):
@@ -381,7 +381,7 @@ if mode.startswith("phase:"):
     def hook(name):
         if name == target:
             os.kill(os.getpid(), signal.SIGKILL)
-    store_mod._PHASE_HOOK = hook
+    audio_files.PHASE_HOOK = hook
 store = SessionStore()
 print("ready", flush=True)
 for i in range(int(sys.argv[4])):

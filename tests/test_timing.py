@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.numbers import find_figures
-from coach.timing import clock, number_deserts, timed_analysis
+from coach.analysis.numbers import find_figures
+from coach.analysis.timing import clock, number_deserts, timed_analysis
 from coach.types import Pause, Transcript, Word
 from tests.speech import standard_rehearsal, transcript_of
 

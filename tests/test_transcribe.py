@@ -8,11 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from coach.audio import load_audio
+from coach.analysis.numbers import find_figures
+from coach.analysis.pacing import words_per_minute
 from coach.errors import TranscriptionError
-from coach.numbers import find_figures
-from coach.pacing import words_per_minute
-from coach.transcribe import (
+from coach.transcript.decode import load_audio
+from coach.transcript.models import BASE_SIZE, join_parts, resolve_model, tiny_en_dir
+from coach.transcript.transcribe import (
     available_engines,
     chunk_segments,
     default_engine,
@@ -21,7 +22,6 @@ from coach.transcribe import (
     transcribe_samples,
     whisper_model,
 )
-from coach.whisper_models import BASE_SIZE, join_parts, resolve_model, tiny_en_dir
 from tests.speech import FILLERS, filler_rehearsal, standard_rehearsal, transcript_of
 
 pytestmark = pytest.mark.slow

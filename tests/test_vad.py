@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from coach.audio import load_audio
-from coach.vad import pauses_between, segments_from_frames, speech_segments
+from coach.transcript.decode import load_audio
+from coach.transcript.vad import pauses_between, segments_from_frames, speech_segments
 from tests.speech import standard_rehearsal
 
 

@@ -1,4 +1,4 @@
-"""Model delivery (coach/voice.py, coach/tts.py): real espeak-ng speech, read back with Whisper."""
+"""Model delivery (coach/voice/delivery.py, coach/voice/tts.py): real espeak-ng speech, read back with Whisper."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ import numpy as np
 import pytest
 import soundfile
 
-from coach import tts, voice
+from coach.analysis.numbers import figures_only, find_figures
 from coach.errors import VoiceError
-from coach.numbers import figures_only, find_figures
 from coach.text import norm, transcript_from_text
 from coach.types import Tip
+from coach.voice import delivery as voice
+from coach.voice import tts
 
 ROOT = Path(__file__).resolve().parent.parent
 ESPEAK_LIB = Path("/usr/lib/x86_64-linux-gnu/libespeak-ng.so.1")
@@ -62,7 +63,7 @@ def rendered(voice_home: Path, target_wpm: float) -> voice.RenderResult:
 @pytest.fixture(scope="session")
 def heard(rendered: voice.RenderResult):  # type: ignore[no-untyped-def]
     """The rendered WAV transcribed back by the audio pipeline (Whisper tiny.en)."""
-    from coach.transcribe import transcribe_file
+    from coach.transcript.transcribe import transcribe_file
 
     return transcribe_file(rendered.path, engine="whisper", model="tiny.en")
 
@@ -137,7 +138,7 @@ def test_pause_after_each_figure_heard_in_audio(rendered: voice.RenderResult, he
 @pytest.mark.slow
 def test_analysis_of_the_delivery_lands_every_figure(heard, target_wpm: float) -> None:  # type: ignore[no-untyped-def]
     """The engine's own analysis of the heard delivery: every figure lands, pace in the band."""
-    from coach.analyse import analyse
+    from coach.analysis.analyse import analyse
 
     values = analyse(heard).values
     assert values["figures_landed"] == 100.0
@@ -199,7 +200,7 @@ def _can_hide_espeak() -> bool:
 def test_missing_espeak_library_gives_install_message() -> None:
     """With libespeak-ng hidden (private mount namespace), rendering fails with what to install."""
     code = (
-        "from coach import voice\n"
+        "from coach.voice import delivery as voice\n"
         "print(voice.tts_available())\n"
         "voice.render_model_delivery('We sold 300 phones.', '/tmp/never.wav', target_wpm=140)\n"
     )

@@ -25,8 +25,8 @@ def analyse_and_save(
     delete_audio: bool,
 ) -> int:
     """Transcript → review → saved session (runs on a worker thread); returns the session id."""
+    from coach.coaching.review import review
     from coach.profile import load_profile
-    from coach.review import review
 
     profile = load_profile(profile_name or None)
     transcript = transcript_fn()

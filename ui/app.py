@@ -1,4 +1,4 @@
-"""Start Coach's desktop app: ``coach gui``, ``coach-gui`` or ``python -m ui.app``.
+"""Start Coach's desktop app: ``coach gui``, ``coach-gui`` or ``python -m coach_ui.app``.
 
 Heavy modules (matplotlib, Whisper) are imported only when first needed, so the window is usable
 within a fraction of a second. ``--record`` starts recording at once (used by the crash tests and
@@ -19,13 +19,14 @@ STARTED = time.perf_counter()
 
 def build_window(*, check_recovery: bool = True) -> object:
     """Create the store, settings and main window (a QApplication must exist)."""
-    from coach.store import SessionStore
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
+    from coach.store.sessions import SessionStore
+
+    from .main_window import MainWindow
+    from .settings import Settings
 
     settings = Settings()
     try:
-        from ui.pages.settings_page import apply_theme
+        from .pages.settings_page import apply_theme
 
         apply_theme(str(settings["theme"]))
     except ImportError:
@@ -44,14 +45,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from ui.errors import install_excepthook
+    from .errors import install_excepthook
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Coach")
     app.setOrganizationName("Coach")
-    app.setDesktopFileName("coach")
+    QGuiApplication.setDesktopFileName("coach")
     install_excepthook()
     window = build_window(check_recovery=not args.no_recovery)
     window.show()  # type: ignore[attr-defined]

@@ -3,7 +3,7 @@
 :class:`LiveTranscriber` is Qt-free. The recorder feeds it PCM blocks (cheap: bytes are appended
 under a lock); its own thread looks at the audio not yet transcribed, finds utterances that have
 ended (the VAD sees at least ``min_silence_s`` of silence after them) and transcribes them with
-:func:`coach.transcribe.transcribe_samples` at their offset. On :meth:`LiveTranscriber.finish`
+:func:`coach.transcript.transcribe.transcribe_samples` at their offset. On :meth:`LiveTranscriber.finish`
 only the last utterance is left to transcribe; the pauses (VAD), utterance numbers and pitch are
 then measured once on the whole recording, exactly as for an imported file.
 """
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from coach.audio import RATE
+from coach.transcript.decode import RATE
 from coach.types import Pause, Transcript, Word
 
 UtteranceFn = Callable[[Sequence[Word]], None]
@@ -28,7 +28,7 @@ class LiveTranscriber:
     Parameters
     ----------
     engine, model
-        Speech engine and Whisper model, as for :func:`coach.transcribe.transcribe_samples`.
+        Speech engine and Whisper model, as for :func:`coach.transcript.transcribe.transcribe_samples`.
     on_words
         Called from the worker thread with each batch of new words (marshal to the GUI).
     min_silence_s
@@ -81,7 +81,7 @@ class LiveTranscriber:
 
     def feed_samples(self, samples: np.ndarray) -> None:
         """Append float32 samples in [-1, 1] (for imported audio and tests)."""
-        from coach.audio import to_int16_bytes
+        from coach.transcript.decode import to_int16_bytes
 
         self.feed(to_int16_bytes(samples))
 
@@ -139,8 +139,8 @@ class LiveTranscriber:
         measured: tuple[list[tuple[float, float]], list[tuple[float, float]]] | None = None,
     ) -> Transcript:
         """The transcript of all audio received: live words plus pauses, utterances, pitch."""
-        from coach.transcribe import MIN_PAUSE_S, engine_label
-        from coach.vad import pauses_between
+        from coach.transcript.transcribe import MIN_PAUSE_S, engine_label
+        from coach.transcript.vad import pauses_between
 
         if samples is None:
             samples = self.samples()
@@ -186,7 +186,7 @@ class LiveTranscriber:
             self._done.set()
 
     def _warm_up(self) -> None:
-        from coach.transcribe import default_engine, whisper_model
+        from coach.transcript.transcribe import default_engine, whisper_model
 
         self.engine = self.engine or default_engine()
         if self.engine == "whisper":
@@ -195,14 +195,14 @@ class LiveTranscriber:
         else:
             self._label = self.engine
         # Load the analysis modules and their word tables now, not after Stop.
-        from coach.review import review
+        from coach.coaching.review import review
         from coach.text import transcript_from_text
 
         review(transcript_from_text("We sold 5,000 phones. Why? Because it works."))
 
     def _step(self, *, final: bool) -> bool:
         """Transcribe the next finished stretch; False when there was nothing to do."""
-        from coach.vad import speech_segments
+        from coach.transcript.vad import speech_segments
 
         with self._lock:
             total = len(self._pcm) // 2
@@ -235,7 +235,7 @@ class LiveTranscriber:
         cut = int(cut_s * RATE)
         new_words: list[Word] = []
         if segments and any(s[0] < cut_s for s in segments):
-            from coach.transcribe import transcribe_samples
+            from coach.transcript.transcribe import transcribe_samples
 
             began = time.perf_counter()
             part = transcribe_samples(
@@ -255,8 +255,8 @@ def _measure(
     samples: np.ndarray,
 ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     """VAD utterances and pitch spread windows of the whole recording."""
-    from coach.pitch import pitch_spread_windows
-    from coach.vad import speech_segments
+    from coach.transcript.pitch import pitch_spread_windows
+    from coach.transcript.vad import speech_segments
 
     segments = speech_segments(samples)
     return segments, pitch_spread_windows(samples, segments)
@@ -264,7 +264,7 @@ def _measure(
 
 def recent_wpm(words: Sequence[Word], *, window_s: float = 20.0, min_span_s: float = 6.0) -> float:
     """Pace over the last ``window_s`` seconds of speech (words per minute); 0 if too little."""
-    from coach.pacing import speech_span, words_per_minute
+    from coach.analysis.pacing import speech_span, words_per_minute
 
     timed = [w for w in words if w.start_s is not None and w.end_s is not None]
     if not timed:

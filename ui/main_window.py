@@ -3,8 +3,8 @@
 Pages
 -----
 Each page is a ``QWidget`` built as ``Page(store, settings, parent=None)``: Rehearse
-(:mod:`ui.pages.rehearse`), Feedback (:mod:`ui.pages.feedback`), History, Script, Profiles and
-Settings (:mod:`ui.pages.history`, ``script``, ``profiles``, ``settings_page``). Pages other than
+(:mod:`coach_ui.pages.rehearse`), Feedback (:mod:`coach_ui.pages.feedback`), History, Script, Profiles and
+Settings (:mod:`coach_ui.pages.history`, ``script``, ``profiles``, ``settings_page``). Pages other than
 Rehearse are built the first time they are shown, which keeps start-up fast.
 
 Navigation signals (emit them on the window; ``self.window()`` from a page)
@@ -49,9 +49,10 @@ from PySide6.QtWidgets import (
 )
 
 from coach.paths import data_dir
-from ui.errors import Problem, show_problem
-from ui.pages.rehearse import RehearsePage
-from ui.recording import (
+
+from .errors import Problem, show_problem
+from .pages.rehearse import RehearsePage
+from .recording import (
     Unfinished,
     discard_recording,
     recordings_dir,
@@ -74,12 +75,12 @@ AUDIO_SUFFIXES = {
 AUDIO_FILTER = "Audio (" + " ".join("*" + s for s in sorted(AUDIO_SUFFIXES)) + ");;All files (*)"
 
 PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("rehearse", "Rehearse", "ui.pages.rehearse", "RehearsePage"),
-    ("feedback", "Feedback", "ui.pages.feedback", "FeedbackPage"),
-    ("history", "History", "ui.pages.history", "HistoryPage"),
-    ("script", "Script", "ui.pages.script", "ScriptPage"),
-    ("profiles", "Profiles", "ui.pages.profiles", "ProfilesPage"),
-    ("settings", "Settings", "ui.pages.settings_page", "SettingsPage"),
+    ("rehearse", "Rehearse", ".pages.rehearse", "RehearsePage"),
+    ("feedback", "Feedback", ".pages.feedback", "FeedbackPage"),
+    ("history", "History", ".pages.history", "HistoryPage"),
+    ("script", "Script", ".pages.script", "ScriptPage"),
+    ("profiles", "Profiles", ".pages.profiles", "ProfilesPage"),
+    ("settings", "Settings", ".pages.settings_page", "SettingsPage"),
 )
 """(name, sidebar label, module, class) of each page, in sidebar order."""
 
@@ -165,12 +166,14 @@ class MainWindow(QMainWindow):
         i = self._index[name]
         _name, label, module, cls = PAGES[i]
         try:
-            page_cls = getattr(importlib.import_module(module), cls)
+            page_cls = getattr(importlib.import_module(module, __package__), cls)
             widget = page_cls(self.store, self.settings)
         except (ImportError, AttributeError) as exc:
             widget = Placeholder(label, f"{type(exc).__name__}: {exc}")
         holder = self.stack.widget(i)
-        holder.layout().addWidget(widget)
+        box = holder.layout() if holder is not None else None
+        assert box is not None, "every page holder is made with a layout"
+        box.addWidget(widget)
         self.pages[name] = widget
         self._connect(name, widget)
         return widget

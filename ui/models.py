@@ -1,6 +1,6 @@
 """Qt item models over the engine's records: sessions grouped by talk, and metric comparisons.
 
-Models hold the frozen records the store hands out (:class:`coach.progress.SessionSummary`) and
+Models hold the frozen records the store hands out (:class:`coach.coaching.progress.SessionSummary`) and
 format them; they never query the database themselves, so a page can refill them from a worker.
 """
 
@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from coach.progress import MetricChange, SessionSummary
+from coach.coaching.progress import MetricChange, SessionSummary
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -21,11 +21,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.paths import data_dir
-from ui.errors import Problem
+
+from .errors import Problem
 
 RATE = 16000
 CHANNELS = 1
@@ -158,7 +160,7 @@ def _alive(pid: int) -> bool:
 
 def unfinished_recordings(folder: Path) -> list[Unfinished]:
     """Recordings under ``folder`` whose app died before stopping them (oldest first)."""
-    found = []
+    found: list[Unfinished] = []
     if not folder.exists():
         return found
     for side in sorted(folder.rglob("*" + SIDECAR_SUFFIX)):
@@ -219,7 +221,7 @@ class Recorder(QObject):
     state_changed(str)
         ``"idle"``, ``"monitoring"``, ``"recording"``, ``"paused"``.
     failed(object)
-        A :class:`~ui.errors.Problem` when the device fails (missing, denied, unplugged); the
+        A :class:`~coach_ui.errors.Problem` when the device fails (missing, denied, unplugged); the
         recording so far is closed and kept.
     """
 
@@ -233,9 +235,9 @@ class Recorder(QObject):
 
         self._devices = QMediaDevices(self)
         self._devices.audioInputsChanged.connect(self._inputs_changed)
-        self._source = None
-        self._io = None
-        self._device = None
+        self._source: Any = None  # QAudioSource (QtMultimedia is imported lazily)
+        self._io: Any = None
+        self._device: Any = None
         self.sink: WavSink | None = None
         self.lost_recording: Path | None = None
         self._last_block = time.monotonic()
@@ -263,7 +265,7 @@ class Recorder(QObject):
         dev = QMediaDevices.defaultAudioInput()
         return None if dev.isNull() else bytes(dev.id().data())
 
-    def _find(self, device_id: bytes | None) -> object | None:
+    def _find(self, device_id: bytes | None) -> Any:
         from PySide6.QtMultimedia import QMediaDevices
 
         inputs = QMediaDevices.audioInputs()

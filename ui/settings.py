@@ -188,7 +188,7 @@ class Settings(QObject):
         os.replace(tmp, self.path)
 
     def transcription_options(self) -> dict[str, str | None]:
-        """``engine`` and ``model`` keyword arguments for :func:`coach.transcribe.transcribe_file`.
+        """``engine`` and ``model`` keyword arguments for :func:`coach.transcript.transcribe.transcribe_file`.
 
         The online engine is only used after the user agreed to the privacy notice; otherwise
         the default offline engine is chosen.

@@ -40,7 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.audio import RATE, load_audio, write_wav
+from coach.transcript.decode import RATE, load_audio, write_wav
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "out" / "speech"
 _LOCK = threading.Lock()
@@ -285,6 +285,6 @@ def question_rehearsal() -> Rehearsal:
 @functools.cache
 def transcript_of(rehearsal: Rehearsal, engine: str, model: str | None = None):  # type: ignore[no-untyped-def]
     """The transcript of ``rehearsal`` by ``engine``/``model``, computed once per session."""
-    from coach.transcribe import transcribe_file
+    from coach.transcript.transcribe import transcribe_file
 
     return transcribe_file(rehearsal.path, engine=engine, model=model)

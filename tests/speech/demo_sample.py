@@ -13,8 +13,8 @@ import sys
 import av
 import numpy as np
 
-from coach.audio import RATE
 from coach.paths import samples_dir
+from coach.transcript.decode import RATE
 from tests.speech import build_rehearsal
 
 
@@ -29,7 +29,7 @@ def main() -> int:
                 parts.append(0.6)
             parts.append(sentence)
     reh = build_rehearsal(parts, rate=150, name="demo", lead_s=0.4, tail_s=0.6)
-    from coach.audio import load_audio
+    from coach.transcript.decode import load_audio
 
     samples, _ = load_audio(reh.path)
     pcm = (np.clip(samples, -1, 1) * 32767).astype(np.int16).reshape(1, -1)

@@ -46,7 +46,7 @@ def mic(virtual_mic):
 @pytest.fixture()
 def gui_settings(coach_home):
     """Settings in the test's data folder, with the fast Whisper model for live transcription."""
-    from ui.settings import Settings
+    from coach_ui.settings import Settings
 
     settings = Settings(Path(coach_home) / "settings.json")
     settings.set("whisper_model", "tiny.en")
@@ -56,7 +56,7 @@ def gui_settings(coach_home):
 @pytest.fixture()
 def store(coach_home):
     """A session store in the test's data folder."""
-    from coach.store import SessionStore
+    from coach.store.sessions import SessionStore
 
     s = SessionStore(Path(coach_home) / "sessions.db")
     yield s

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import coach_ui.errors as errors
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-import ui.errors as errors
 from coach.errors import AudioInputError, TranscriptionError
 
 

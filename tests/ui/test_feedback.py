@@ -5,11 +5,11 @@ from __future__ import annotations
 import wave
 
 import pytest
+from coach_ui.pages.feedback import FeedbackPage, status_for
+from coach_ui.widgets.transcript_view import HIGHLIGHT
 
-from coach.review import review
+from coach.coaching.review import review
 from coach.text import transcript_from_text
-from ui.pages.feedback import FeedbackPage, status_for
-from ui.widgets.transcript_view import HIGHLIGHT
 
 SCRIPT = (
     "Um, we are the best, most revolutionary company in the world. Last year we sold 5,000 "

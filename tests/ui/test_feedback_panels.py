@@ -8,15 +8,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from coach_ui.pages.feedback_panels import AdherencePanel, RescoreBox
 from pytestqt.qtbot import QtBot
 
+from coach.coaching.profile_builder import duplicate_profile, save_profile
+from coach.coaching.review import review
 from coach.paths import samples_dir
 from coach.profile import load_profile
-from coach.profile_builder import duplicate_profile, save_profile
-from coach.review import review
-from coach.store import SessionStore
+from coach.store.sessions import SessionStore
 from coach.text import transcript_from_text
-from ui.pages.feedback_panels import AdherencePanel, RescoreBox
 
 SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots"
 SCRIPT = (samples_dir() / "demo.txt").read_text(encoding="utf-8")

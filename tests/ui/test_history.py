@@ -8,19 +8,19 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from coach_ui.models import SORT_ROLE, SessionFilterProxy, SessionTreeModel
+from coach_ui.pages.history import HistoryPage
+from coach_ui.settings import Settings
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from coach.coaching.progress import SessionSummary
+from coach.coaching.review import review
 from coach.paths import samples_dir
-from coach.progress import SessionSummary
-from coach.review import review
-from coach.store import SessionStore
+from coach.store.sessions import SessionStore
 from coach.text import transcript_from_text
 from coach.types import Pause, Transcript, Word
-from ui.models import SORT_ROLE, SessionFilterProxy, SessionTreeModel
-from ui.pages.history import HistoryPage
-from ui.settings import Settings
 
 SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots"
 DEMO = (samples_dir() / "demo.txt").read_text(encoding="utf-8")
@@ -56,7 +56,9 @@ def store() -> SessionStore:
 
 @pytest.fixture()
 def page(qtbot: QtBot, store: SessionStore, monkeypatch: pytest.MonkeyPatch) -> HistoryPage:
-    monkeypatch.setattr("ui.errors._NON_BLOCKING", True)  # problem boxes open without blocking
+    monkeypatch.setattr(
+        "coach_ui.errors._NON_BLOCKING", True
+    )  # problem boxes open without blocking
     p = HistoryPage(store, Settings())
     qtbot.addWidget(p)
     p.resize(1100, 720)
@@ -153,7 +155,7 @@ def test_progress_and_compare(page: HistoryPage, store: SessionStore, qtbot: QtB
     page.refresh()  # e.g. coming back to the page: the selection stays
     assert page.selected_ids() == [ids["Third"]]
     with qtbot.waitSignal(page.progress.drawn, timeout=5000):
-        page.progress.metric.setCurrentIndex(page.progress.metric.findData("wpm"))
+        page.progress.metric_box.setCurrentIndex(page.progress.metric_box.findData("wpm"))
     points = page.progress.points()
     assert len(points) == 3 and points[0][1] > points[-1][1]  # slowed down toward the band
     assert page.progress.band(points) == (130.0, 165.0)

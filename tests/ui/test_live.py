@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from coach_ui.live import LiveTranscriber, recent_wpm
 
-from coach.audio import load_audio
+from coach.transcript.decode import load_audio
+from coach.transcript.vad import pauses_between, speech_segments
 from coach.types import Word
-from coach.vad import pauses_between, speech_segments
 from tests.speech import standard_rehearsal
-from ui.live import LiveTranscriber, recent_wpm
 
 
 @pytest.mark.slow

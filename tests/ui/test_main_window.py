@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from coach_ui.main_window import PAGES, MainWindow, Placeholder
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from coach.review import review
+from coach.coaching.review import review
 from coach.text import transcript_from_text
 from tests.speech import standard_rehearsal
 from tests.ui.conftest import screenshot
-from ui.main_window import PAGES, MainWindow, Placeholder
 
 SCRIPT = (
     "Last year we sold 5,000 phones in the first week. Why does this matter? "

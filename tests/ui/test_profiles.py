@@ -9,17 +9,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from coach_ui.pages.profiles import ProfilesPage
+from coach_ui.settings import Settings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from coach.coaching.review import review
 from coach.metrics import METRICS
 from coach.profile import load_profile
-from coach.review import review
-from coach.store import SessionStore
+from coach.store.sessions import SessionStore
 from coach.text import transcript_from_text
 from tests.test_profile_builder import DENSE, STORY
-from ui.pages.profiles import ProfilesPage
-from ui.settings import Settings
 
 SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots"
 

@@ -11,9 +11,7 @@ import wave
 
 import numpy as np
 import pytest
-
-from coach.audio import load_audio, to_int16_bytes
-from ui.recording import (
+from coach_ui.recording import (
     Recorder,
     WavSink,
     level_dbfs,
@@ -21,6 +19,8 @@ from ui.recording import (
     sidecar_for,
     unfinished_recordings,
 )
+
+from coach.transcript.decode import load_audio, to_int16_bytes
 
 
 def _tone(seconds: float) -> np.ndarray:
@@ -48,7 +48,7 @@ def test_killed_writer_leaves_a_recoverable_file(tmp_path):
     wav = tmp_path / "rec" / "take.wav"
     code = (
         "import sys, time, numpy as np\n"
-        "from ui.recording import WavSink\n"
+        "from coach_ui.recording import WavSink\n"
         f"sink = WavSink(__import__('pathlib').Path({str(wav)!r}))\n"
         "block = (np.ones(1600) * 1000).astype('<i2').tobytes()\n"
         "for _ in range(25): sink.write(block)\n"
@@ -141,7 +141,7 @@ def test_no_microphone_says_what_to_do(tmp_path):
     code = (
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from ui.recording import Recorder\n"
+        "from coach_ui.recording import Recorder\n"
         "r = Recorder()\n"
         "r.failed.connect(lambda p: print('WHAT:', p.what, '| NEXT:', p.next))\n"
         "print('OPEN:', r.open(None))\n"

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from coach_ui.main_window import MainWindow
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coach.audio import load_audio
+from coach.transcript.decode import load_audio
 from tests.speech import standard_rehearsal
-from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ def test_killed_recording_is_recovered(qtbot, mic, coach_home, store, gui_settin
     env = {**mic.env, "COACH_HOME": str(coach_home), "QT_QPA_PLATFORM": "offscreen",
            "HF_HUB_OFFLINE": "1"}  # fmt: skip
     app = subprocess.Popen(
-        [sys.executable, "-m", "ui.app", "--record", "--no-recovery"],
+        [sys.executable, "-m", "coach_ui.app", "--record", "--no-recovery"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     recordings = Path(coach_home) / "recordings"

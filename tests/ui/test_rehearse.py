@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from coach_ui.main_window import MainWindow
 
 from tests.speech import standard_rehearsal
 from tests.ui.conftest import screenshot
-from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.slow
 

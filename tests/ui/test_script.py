@@ -8,14 +8,14 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from coach_ui.pages.script import ScriptPage
+from coach_ui.settings import Settings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach.paths import samples_dir
-from coach.scripts import load_script
-from coach.store import SessionStore
-from ui.pages.script import ScriptPage
-from ui.settings import Settings
+from coach.script.talk_scripts import load_script
+from coach.store.sessions import SessionStore
 
 SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots"
 DEMO = (samples_dir() / "demo.txt").read_text(encoding="utf-8")
@@ -23,7 +23,9 @@ DEMO = (samples_dir() / "demo.txt").read_text(encoding="utf-8")
 
 @pytest.fixture()
 def page(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> ScriptPage:
-    monkeypatch.setattr("ui.errors._NON_BLOCKING", True)  # problem boxes open without blocking
+    monkeypatch.setattr(
+        "coach_ui.errors._NON_BLOCKING", True
+    )  # problem boxes open without blocking
     store = SessionStore()
     p = ScriptPage(store, Settings())
     qtbot.addWidget(p)
@@ -103,7 +105,7 @@ def test_save_with_talk_and_rehearse(page: ScriptPage, qtbot: QtBot, tmp_path: P
     page.set_script("")
     assert page.load_talk("Bakery story") and page.text() == DEMO
     # a talk rehearsed with a script (saved with its session) reopens that script too
-    from coach.review import review
+    from coach.coaching.review import review
     from coach.text import transcript_from_text
 
     page.store.save(review(transcript_from_text("We sold 3 cakes.")), talk="Cakes",

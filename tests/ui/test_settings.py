@@ -9,12 +9,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from coach_ui.pages.settings_page import SettingsPage
+from coach_ui.settings import SETTINGS, Settings, settings_path
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-
-from ui.pages.settings_page import SettingsPage
-from ui.settings import SETTINGS, Settings, settings_path
 
 SHOTS = Path(__file__).resolve().parents[1] / "out" / "screenshots"
 

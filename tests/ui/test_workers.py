@@ -6,9 +6,9 @@ import threading
 import time
 
 import pytest
+from coach_ui.workers import run_task
 
 from coach.errors import AudioInputError
-from ui.workers import run_task
 
 
 def _long_text() -> str:
@@ -21,7 +21,7 @@ def test_event_loop_keeps_turning_during_a_long_analysis(qtbot):
     """A real analysis of a long script runs while GUI timers keep firing without long gaps."""
     from PySide6.QtCore import QTimer
 
-    from coach.review import review
+    from coach.coaching.review import review
     from coach.text import transcript_from_text
 
     transcript = transcript_from_text(_long_text())

@@ -1,7 +1,7 @@
 """Feedback page: one saved session's verdict, charts, highlighted transcript and tips.
 
 The header gives the profile match (0-100) and a card per trait with its sub-score against the
-profile's band, coloured by status, with a one-line meaning. Charts come from :mod:`coach.charts`
+profile's band, coloured by status, with a one-line meaning. Charts come from :mod:`coach.report.charts`
 (the same figures the PDF uses), built on a worker so the page appears at once. Clicking a word
 plays the recording from there; clicking a tip jumps the transcript and the audio to it.
 """
@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.feedback import clock
+from coach.coaching.feedback import clock
 from coach.metrics import METRICS, TRAITS
-from ui.errors import problem_for, show_problem
-from ui.pages.feedback_panels import AdherencePanel, RescoreBox
-from ui.widgets.chart_canvas import ChartCanvas
-from ui.widgets.transcript_view import TranscriptView, legend_html
-from ui.workers import run_task
+
+from ..errors import problem_for, show_problem
+from ..pages.feedback_panels import AdherencePanel, RescoreBox
+from ..widgets.chart_canvas import ChartCanvas
+from ..widgets.transcript_view import TranscriptView, legend_html
+from ..workers import run_task
 
 STATUS_COLOUR = {"good": "#3f9c6b", "close": "#d69e2e", "off": "#c53030"}
 
@@ -250,8 +251,9 @@ class FeedbackPage(QWidget):
     def _fill_traits(self) -> None:
         while self.traits_box.count():
             item = self.traits_box.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.trait_cards = []
         rv = self.review
         by_trait: dict[str, list[Any]] = {}
@@ -284,7 +286,7 @@ class FeedbackPage(QWidget):
         rv = self.review
 
         def build() -> tuple[Any, Any, Any]:
-            from coach.charts import figures_timeline, pace_chart, pauses_chart
+            from coach.report.charts import figures_timeline, pace_chart, pauses_chart
 
             return pace_chart(rv), figures_timeline(rv), pauses_chart(rv)
 
@@ -413,7 +415,7 @@ class FeedbackPage(QWidget):
         self.status.emit(f"Exporting {path.name}…")
 
         def work() -> Path:
-            from coach.report_pdf import export_pdf
+            from coach.report.pdf import export_pdf
 
             return export_pdf(rv, path, session=session)
 
@@ -435,7 +437,7 @@ class FeedbackPage(QWidget):
         self.status.emit("Preparing the model delivery…")
 
         def work() -> Any:
-            from coach.voice import render_model_delivery, target_wpm_for
+            from coach.voice.delivery import render_model_delivery, target_wpm_for
 
             try:
                 wpm = target_wpm_for(profile)

@@ -1,5 +1,5 @@
 """Two parts of the Feedback page: script adherence, and scoring a session again with another
-profile. Each takes a stored :class:`coach.progress.Session` and does its work off the GUI thread.
+profile. Each takes a stored :class:`coach.coaching.progress.Session` and does its work off the GUI thread.
 
 Mount them on the Feedback page::
 
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.adherence import Adherence, adherence
-from ui.workers import run_task
+from coach.script.adherence import Adherence, adherence
+
+from ..workers import run_task
 
 GOOD, CLOSE, OFF = "#2f855a", "#b7791f", "#c53030"
 
@@ -74,7 +75,7 @@ class AdherencePanel(QWidget):
     """How the rehearsal followed its script (hidden for sessions without a script)."""
 
     shown = Signal(object)
-    """The :class:`coach.adherence.Adherence` now on screen."""
+    """The :class:`coach.script.adherence.Adherence` now on screen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -186,7 +187,7 @@ class RescoreBox(QWidget):
         self.rescored.emit(session_id)
 
     def _failed(self, exc: BaseException) -> None:
-        from ui.errors import problem_for, show_problem
+        from ..errors import problem_for, show_problem
 
         self.button.setEnabled(True)
         self.failed.emit(str(exc))

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.progress import Comparison
-from ui.models import ID_ROLE, SessionFilterProxy, SessionTreeModel
-from ui.pages.history_panels import ComparePanel, ProgressPanel
+from coach.coaching.progress import Comparison
+
+from ..models import ID_ROLE, SessionFilterProxy, SessionTreeModel
+from ..pages.history_panels import ComparePanel, ProgressPanel
 
 UNDO_MS = 10_000
 SEARCH_DELAY_MS = 250
@@ -332,7 +333,8 @@ class HistoryPage(QWidget):
     def _guard(self, doing: str, action: Any) -> bool:
         """Run a store action; a failure is shown in two parts and the table reloaded."""
         from coach.errors import CoachError
-        from ui.errors import problem_for, show_problem
+
+        from ..errors import problem_for, show_problem
 
         try:
             action()

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.coaching.progress import Comparison, SessionSummary
 from coach.metrics import METRICS
-from coach.progress import Comparison, SessionSummary
-from ui.models import ComparisonModel, format_date
-from ui.workers import run_task
+
+from ..models import ComparisonModel, format_date
+from ..workers import run_task
 
 
 class ProgressPanel(QWidget):
@@ -45,16 +46,16 @@ class ProgressPanel(QWidget):
         self.talk: str | None = None
         self.canvas: Any = None
         self.figure: Any = None
-        self.metric = QComboBox()
-        self.metric.addItem("Overall score", "score")
+        self.metric_box = QComboBox()
+        self.metric_box.addItem("Overall score", "score")
         for name, spec in METRICS.items():
-            self.metric.addItem(spec.label, name)
-        self.metric.currentIndexChanged.connect(lambda _i: self.refresh())
+            self.metric_box.addItem(spec.label, name)
+        self.metric_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.caption = QLabel("Choose a talk or a session to see its progress.")
         self.caption.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel("Show:"))
-        top.addWidget(self.metric)
+        top.addWidget(self.metric_box)
         top.addWidget(self.caption, 1)
         self.box = QVBoxLayout(self)
         self.box.addLayout(top)
@@ -66,11 +67,11 @@ class ProgressPanel(QWidget):
 
     def points(self) -> list[tuple[SessionSummary, float]]:
         """The (session, value) pairs charted, oldest first."""
-        return _points(self.store, self.talk, self.metric.currentData())
+        return _points(self.store, self.talk, self.metric_box.currentData())
 
     def band(self, points: list[tuple[SessionSummary, float]]) -> tuple[float, float] | None:
         """The target band of the chosen metric in the latest attempt's profile."""
-        return _band(points, self.metric.currentData())
+        return _band(points, self.metric_box.currentData())
 
     def refresh(self) -> None:
         """Redraw the chart for the current talk and metric.
@@ -80,11 +81,15 @@ class ProgressPanel(QWidget):
         """
         self._generation += 1
         generation = self._generation
-        talk, metric, label = self.talk, self.metric.currentData(), self.metric.currentText()
+        talk, metric, label = (
+            self.talk,
+            self.metric_box.currentData(),
+            self.metric_box.currentText(),
+        )
         store = self.store
 
         def work() -> tuple[Any, list[tuple[SessionSummary, float]], Any]:
-            from coach.charts import progress_chart
+            from coach.report.charts import progress_chart
 
             points = _points(store, talk, metric) if talk is not None else []
             band = _band(points, metric)
@@ -195,8 +200,8 @@ class ComparePanel(QWidget):
             v.addWidget(label)
             v.addWidget(browser)
             texts.addWidget(holder)
-        self.first_title = texts.widget(0).findChild(QLabel)
-        self.second_title = texts.widget(1).findChild(QLabel)
+        self.first_title = self._title_of(texts, 0)
+        self.second_title = self._title_of(texts, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(texts)
@@ -206,6 +211,13 @@ class ComparePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(split, 1)
+
+    @staticmethod
+    def _title_of(texts: QSplitter, index: int) -> QLabel:
+        holder = texts.widget(index)
+        label = holder.findChild(QLabel) if holder is not None else None
+        assert label is not None, "each side of the compare view has a title"
+        return label
 
     def show_comparison(self, comparison: Comparison, first_text: str, second_text: str) -> None:
         """Fill the panel from a store comparison and the two transcripts."""

@@ -121,15 +121,15 @@ class ProfileForm(QWidget):
         self.problems = QLabel("")
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color:#c53030;")
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
         self.grid = QGridLayout()
         self._new_grid()
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.description)
         layout.addWidget(self.origin)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.problems)
 
     def _new_grid(self) -> None:
@@ -140,7 +140,7 @@ class ProfileForm(QWidget):
         self.grid.setColumnMinimumWidth(0, 230)
         self.grid.setVerticalSpacing(2)
         self.grid.setSizeConstraint(QGridLayout.SizeConstraint.SetMinimumSize)
-        self.scroll.setWidget(host)
+        self.scroll_area.setWidget(host)
 
     def show_profile(self, profile: Profile, *, editable: bool) -> None:
         """Show ``profile``; ``editable`` allows changing name, bands, weights and reasons."""

@@ -2,7 +2,7 @@
 weights in a validated form, or build a new profile from reference talks of a speaker.
 
 Bundled profiles are read-only; copies and built profiles are saved as TOML in the user's profile
-folder (:func:`coach.profile_builder.save_profile`).
+folder (:func:`coach.coaching.profile_builder.save_profile`).
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from coach.errors import CoachError
 from coach.paths import user_profiles_dir
 from coach.profile import Profile, list_profiles
-from ui.pages.profile_form import ProfileForm, is_bundled
-from ui.workers import run_task
+
+from ..pages.profile_form import ProfileForm, is_bundled
+from ..workers import run_task
 
 
 class ProfilesPage(QWidget):
@@ -190,7 +191,7 @@ class ProfilesPage(QWidget):
 
     def duplicate(self, name: str) -> Profile | None:
         """An unsaved, editable copy of the selected profile named ``name``."""
-        from coach.profile_builder import duplicate_profile
+        from coach.coaching.profile_builder import duplicate_profile
 
         source = self.current()
         if source is None:
@@ -206,7 +207,7 @@ class ProfilesPage(QWidget):
 
     def save(self) -> Profile | None:
         """Validate and save the profile in the form; returns it as read back."""
-        from coach.profile_builder import profile_id_for, save_profile
+        from coach.coaching.profile_builder import profile_id_for, save_profile
 
         if self.editing is None:
             return None
@@ -269,7 +270,7 @@ class ProfilesPage(QWidget):
 
     def build(self) -> None:
         """Measure the references on a worker and show the proposed profile to edit and keep."""
-        from coach.profile_builder import build_profile
+        from coach.coaching.profile_builder import build_profile
 
         files = self.references()
         name = self.build_name.text().strip()
@@ -311,7 +312,7 @@ class ProfilesPage(QWidget):
         self.built.emit(profile)
 
     def _build_failed(self, exc: BaseException) -> None:
-        from ui.errors import problem_for, show_problem
+        from ..errors import problem_for, show_problem
 
         if not shiboken6.isValid(self):
             return

@@ -1,7 +1,7 @@
 """Rehearse page: pick the microphone, record (pause, resume, stop), watch a calm live view.
 
-While recording, :class:`~ui.recording.Recorder` writes the WAV on disk and feeds a
-:class:`~ui.live.LiveTranscriber`, so the transcript grows utterance by utterance and, on Stop,
+While recording, :class:`~coach_ui.recording.Recorder` writes the WAV on disk and feeds a
+:class:`~coach_ui.live.LiveTranscriber`, so the transcript grows utterance by utterance and, on Stop,
 only the last utterance is left to transcribe before the review is saved and shown. The live view
 shows one pace cue, a running figure count and the transcript; the script (from the Script page)
 can sit beside it as a teleprompter. Recordings can also be imported from files.
@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.feedback import clock
+from coach.coaching.feedback import clock
 from coach.types import Word
-from ui.analysis import analyse_and_save
-from ui.errors import Problem, problem_for, show_problem
-from ui.recording import Recorder, recordings_dir
-from ui.widgets.level_meter import LevelMeter
-from ui.workers import run_task
+
+from ..analysis import analyse_and_save
+from ..errors import Problem, problem_for, show_problem
+from ..recording import Recorder, recordings_dir
+from ..widgets.level_meter import LevelMeter
+from ..workers import run_task
 
 PACE_WINDOW_S = 20.0
 """The pace cue looks at this much of the latest speech (s)."""
@@ -266,7 +267,7 @@ class RehearsePage(QWidget):
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         self.wav = recordings_dir() / f"rehearsal-{stamp}.wav"
-        from ui.live import LiveTranscriber
+        from ..live import LiveTranscriber
 
         options = self.settings.transcription_options()
         self.transcriber = LiveTranscriber(
@@ -412,8 +413,9 @@ class RehearsePage(QWidget):
         self._live_words.extend(words)
         self.live.appendPlainText(" ".join(w.text for w in words))
         self.live.ensureCursorVisible()
-        from coach.numbers import find_figures
-        from ui.live import recent_wpm
+        from coach.analysis.numbers import find_figures
+
+        from ..live import recent_wpm
 
         figures = [f for f in find_figures(self._live_words) if f.kind == "figure"]
         self.figures_count.setText(f"Figures: {len(figures)}")
@@ -449,7 +451,7 @@ class RehearsePage(QWidget):
         self.busy.emit(f"Transcribing {path.name}…")
 
         def transcript_fn_with(progress: Any) -> Any:
-            from coach.transcribe import transcribe_file
+            from coach.transcript.transcribe import transcribe_file
 
             return lambda: transcribe_file(
                 path, engine=options.get("engine"), model=options.get("model"), progress=progress

@@ -1,6 +1,6 @@
 """Script studio: write or paste a talk and see, as you type, what Coach would say about it.
 
-Linting runs off the GUI thread (:func:`ui.workers.run_task`) a moment after the last keystroke;
+Linting runs off the GUI thread (:func:`coach_ui.workers.run_task`) a moment after the last keystroke;
 results for text that has changed since are dropped. Marks are drawn as extra selections, so the
 text itself is never reformatted and undo stays clean.
 """
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.script_lint import LintMark, ScriptLint, lint_script
-from coach.scripts import load_script, save_script, scripted_talks
-from ui.workers import run_task
+from coach.script.lint import LintMark, ScriptLint, lint_script
+from coach.script.talk_scripts import load_script, save_script, scripted_talks
+
+from ..workers import run_task
 
 LINT_DELAY_MS = 400
 INK = "#1f2933"
@@ -128,8 +129,8 @@ class ScriptEditor(QPlainTextEdit):
             cursor = QTextCursor(self.document())
             cursor.setPosition(a)
             cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[attr-defined]
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.cursor = cursor
+            sel.format = fmt
             selections.append(sel)
         # Qt 6.12 skips a selection that directly follows one with a background; listing them
         # from the end backwards draws every one (segments never overlap, so order is free)
@@ -138,9 +139,9 @@ class ScriptEditor(QPlainTextEdit):
     def kinds_at(self, position: int) -> list[str]:
         """The kinds of mark drawn at character ``position`` (as the editor shows them)."""
         for sel in self.extraSelections():
-            c = sel.cursor  # type: ignore[attr-defined]
+            c = sel.cursor
             if c.selectionStart() <= position < c.selectionEnd():
-                value = sel.format.property(QTextFormat.Property.UserProperty)  # type: ignore[attr-defined]
+                value = sel.format.property(QTextFormat.Property.UserProperty)
                 return str(value).split(",") if value else []
         return []
 
@@ -172,7 +173,7 @@ class ScriptPage(QWidget):
     rehearse_script = Signal(str, str)
     """(script text, talk name): open the Rehearse page with this script as teleprompter."""
     linted = Signal(object)
-    """A :class:`coach.script_lint.ScriptLint` was drawn for the current text."""
+    """A :class:`coach.script.lint.ScriptLint` was drawn for the current text."""
     failed = Signal(str)
 
     def __init__(self, store: Any, settings: Any, parent: QWidget | None = None) -> None:
@@ -189,7 +190,9 @@ class ScriptPage(QWidget):
         self.talk = QComboBox()
         self.talk.setEditable(True)
         self.talk.setMinimumWidth(240)
-        self.talk.lineEdit().setPlaceholderText("Name of the talk, e.g. Launch keynote")
+        edit = self.talk.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText("Name of the talk, e.g. Launch keynote")
         self.refresh_talks()
         self.talk.setCurrentText("")
         self.talk.activated.connect(lambda _i: self.load_talk(self.talk.currentText()))
@@ -417,8 +420,8 @@ class ScriptPage(QWidget):
 
     def open_file(self, path: Path) -> bool:
         """Load a script file; a bad file is reported and leaves the editor as it was."""
-        from coach.cli import read_text_file
         from coach.errors import CoachError
+        from coach.transcript.load import read_text_file
 
         try:
             text = read_text_file(path)
@@ -462,6 +465,6 @@ class ScriptPage(QWidget):
         self.status_label.setText(f"{what}: {advice}")
         self.failed.emit(f"{what}: {advice}")
         if self.isVisible():
-            from ui.errors import Problem, show_problem
+            from ..errors import Problem, show_problem
 
             show_problem(self, Problem(what, advice))

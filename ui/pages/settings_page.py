@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach.paths import data_dir
-from ui.settings import BY_NAME, ONLINE_ENGINES, SETTINGS, Settings
+
+from ..settings import BY_NAME, ONLINE_ENGINES, SETTINGS, Settings
 
 PRIVACY_NOTICE = (
     "The Google engine sends your recordings over the internet to Google's speech service, "

@@ -1,4 +1,4 @@
-"""Embed a matplotlib Figure from :mod:`coach.charts` in a widget (matplotlib loaded lazily)."""
+"""Embed a matplotlib Figure from :mod:`coach.report.charts` in a widget (matplotlib loaded lazily)."""
 
 from __future__ import annotations
 

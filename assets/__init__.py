@@ -1,0 +1,1 @@
+"""Data shipped with Coach: bundled profiles, samples and icons (read with importlib.resources)."""

@@ -1,0 +1,219 @@
+"""The shape of a talk: questions, story sentences, the opening and close, repetition.
+
+Each function takes the words and the sentence spans (see :func:`coach.text.sentences`) first;
+word lists (time anchors, crisis and humble cues) come from the profile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from coach.analysis.phrases import PhraseMatcher
+from coach.text import norm
+from coach.types import Figure, Word
+
+_WH = {"what", "why", "how", "when", "where", "who", "whom", "whose", "which"}
+_AUX = {
+    "do", "does", "did", "is", "are", "was", "were", "am", "can", "could", "will", "would",
+    "should", "shall", "have", "has", "had", "may", "might", "must", "isn't", "aren't", "don't",
+    "doesn't", "didn't", "can't", "won't", "wouldn't", "shouldn't", "haven't", "wasn't",
+}  # fmt: skip
+_SUBJECTS = {"i", "we", "you", "they", "he", "she", "it", "this", "that", "there", "our", "my",
+             "your", "the", "anyone", "anybody", "someone", "everyone", "people"}  # fmt: skip
+_LEAD_INS = {"so", "and", "but", "now", "then", "well", "okay", "ok", "honestly", "really"}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "mine", "ours", "i'm", "i've", "i'd", "we're",
+                 "we've", "we'd", "i'll", "we'll", "myself", "ourselves"}  # fmt: skip
+
+
+_STOPWORDS = {
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "is",
+    "was", "are", "were", "it", "this", "that", "we", "i", "you", "they", "he", "she", "be",
+    "have", "has", "had", "do", "did", "not", "so", "as", "by", "from", "our", "my", "your",
+}  # fmt: skip
+
+
+_HESITATIONS = {"um", "uh", "er", "erm", "ah", "i", "mean", "you", "know", "like", "sorry"}
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question sentence; ``self_directed`` when the speaker asks it of themselves or 'we'."""
+
+    span: tuple[int, int]
+    self_directed: bool
+
+
+def _is_question_shape(lows: Sequence[str]) -> bool:
+    """Wh-word or auxiliary inversion at the start ("do I really want", "why would anyone")."""
+    k = 0
+    while k < len(lows) and lows[k] in _LEAD_INS:
+        k += 1
+    if k >= len(lows) or len(lows) - k < 3:
+        return False
+    first, second = lows[k], lows[k + 1]
+    if first in _WH:
+        # "what we built is..." is a statement; "what do we..." / "why would..." ask
+        return second in _AUX or second in {"if", "else", "about", "exactly", "on", "earth"}
+    return first in _AUX and second in _SUBJECTS
+
+
+def find_questions(
+    words: Sequence[Word], spans: Sequence[tuple[int, int]], *, punctuated: bool
+) -> list[Question]:
+    """Question sentences: a closing "?" in punctuated text, lexical cues in unpunctuated speech.
+
+    Punctuated text also counts a "?" inside a sentence span (Whisper sometimes glues sentences).
+    """
+    out: list[Question] = []
+    for a, b in spans:
+        if b <= a:
+            continue
+        lows = [norm(w.text) for w in words[a:b]]
+        if punctuated:
+            asked = any(w.text.rstrip("\"'”’)").endswith("?") for w in words[a:b])
+        else:
+            asked = _is_question_shape(lows)
+        if asked:
+            out.append(Question((a, b), any(t in _FIRST_PERSON for t in lows)))
+    return out
+
+
+def story_sentences(
+    words: Sequence[Word],
+    spans: Sequence[tuple[int, int]],
+    *,
+    time_anchors: Iterable[str],
+    people: Iterable[str],
+    dates: Sequence[Figure] = (),
+) -> list[tuple[int, int]]:
+    """Sentences that narrate: first person plus a time anchor, a date, or a person or place.
+
+    A time anchor is a phrase from the profile ("years ago", "that night", "every morning"); a
+    person is a role word from the profile ("my wife", "engineer") or a capitalised name inside
+    the sentence.
+    """
+    anchor_hits = {h.span[0] for h in PhraseMatcher(time_anchors).find(words)}
+    people_hits = {h.span[0] for h in PhraseMatcher(people).find(words)}
+    date_starts = {f.word_span[0] for f in dates}
+    out = []
+    for a, b in spans:
+        lows = [norm(w.text) for w in words[a:b]]
+        if not any(t in _FIRST_PERSON for t in lows):
+            continue
+        inside = set(range(a, b))
+        named = any(
+            w.text[:1].isupper() and norm(w.text) not in _FIRST_PERSON and norm(w.text).isalpha()
+            for w in words[a + 1 : b]
+        )
+        if inside & anchor_hits or inside & date_starts or inside & people_hits or named:
+            out.append((a, b))
+    return out
+
+
+def edge_span(
+    n_words: int,
+    spans: Sequence[tuple[int, int]],
+    *,
+    share: float,
+    end: bool,
+    min_sentences: int = 2,
+) -> tuple[int, int]:
+    """The first (or last) ``share`` of the words, widened to whole sentences and to at least
+    ``min_sentences`` sentences (an opening line and its follow-up belong together)."""
+    if not spans:
+        return (0, 0)
+    limit = max(1, round(n_words * share))
+    ordered = list(reversed(spans)) if end else list(spans)
+    edge = ordered[0]
+    for taken, (a, b) in enumerate(ordered):
+        inside = (n_words - b) if end else a
+        if inside >= limit and taken >= min_sentences:
+            break
+        edge = (a, b)
+    return (edge[0], n_words) if end else (0, edge[1])
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A phrase said again within a short span; ``device`` when it is deliberate anaphora."""
+
+    phrase: str
+    first: tuple[int, int]
+    again: tuple[int, int]
+
+
+def anaphora(
+    words: Sequence[Word], spans: Sequence[tuple[int, int]], *, min_run: int = 3
+) -> list[tuple[int, int]]:
+    """Runs of sentences (as one word range) that start with the same word or two, e.g. a triad
+    "They refuse... They yearn... They have...". Credited as a device, never as a repeat."""
+    out = []
+    k = 0
+    while k < len(spans):
+        a = spans[k][0]
+        head = norm(words[a].text) if spans[k][1] > a else ""
+        j = k + 1
+        while (
+            head
+            and j < len(spans)
+            and spans[j][1] > spans[j][0]
+            and norm(words[spans[j][0]].text) == head
+        ):
+            j += 1
+        if j - k >= min_run:
+            out.append((spans[k][0], spans[j - 1][1]))
+            k = j
+        else:
+            k += 1
+    return out
+
+
+def accidental_repeats(
+    words: Sequence[Word],
+    *,
+    min_words: int = 2,
+    window_words: int = 2,
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[Repeat]:
+    """Phrases said again at once: doubled words ("we we"), two-word phrases repeated back to back
+    and longer phrases repeated with at most ``window_words`` hesitation words between ("the new
+    plant, uh, the new plant"). Ranges in ``skip`` (anaphora) are left alone; parallel lines further apart
+    ("most of the team and most of the riders") are style, not stumbles."""
+    lows = [norm(w.text) for w in words]
+    skipped: set[int] = set()
+    for a, b in skip:
+        skipped.update(range(a, b))
+    out: list[Repeat] = []
+    i = 0
+    n = len(lows)
+    while i < n:
+        found = False
+        # immediate doubled word: "we we", "the the" (not "that that", "had had")
+        if (
+            i + 1 < n
+            and lows[i]
+            and lows[i] == lows[i + 1]
+            and lows[i] not in {"that", "had", "very", "no"}
+        ):
+            if i not in skipped and not lows[i][:1].isdigit():
+                out.append(Repeat(lows[i], (i, i + 1), (i + 1, i + 2)))
+                i += 2
+                continue
+        for size in (4, 3, min_words):
+            gram = lows[i : i + size]
+            if len(gram) < size or not all(gram) or i in skipped or set(gram) <= _STOPWORDS:
+                continue
+            # two-word repeats only count when said again at once ("the team, the team");
+            # longer ones may have a filler or two in between ("the plan, uh, the plan")
+            reach = window_words + 1 if size > 2 else 1
+            for j in range(i + size, min(n - size, i + size + reach - 1) + 1):
+                between = lows[i + size : j]
+                if lows[j : j + size] == gram and j not in skipped and set(between) <= _HESITATIONS:
+                    out.append(Repeat(" ".join(gram), (i, i + size), (j, j + size)))
+                    found = True
+                    break
+            if found:
+                break
+        i = out[-1].again[1] if found else i + 1
+    return out

@@ -1,0 +1,462 @@
+"""The feedback report as a PDF: verdict and top tips first, then charts, metrics and transcript.
+
+Built with reportlab's platypus so long transcripts flow across pages. Fonts are embedded: DejaVu
+Sans for text, and WenQuanYi Micro Hei for runs of characters DejaVu lacks (Chinese, Japanese,
+Korean). Everything the user typed or said is escaped before it reaches reportlab's paragraph
+markup, so ``<b>`` or ``&`` in a transcript prints as typed. The file is written to a temporary
+file in the target folder and renamed into place, so a failure never leaves half a PDF behind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
+
+from coach.coaching.feedback import clock
+from coach.coaching.review import Review
+from coach.errors import ExportError
+from coach.report import charts
+from coach.report.fonts import BODY, needs_cjk, register_fonts, rich
+from coach.report.pdf_style import (
+    HIGHLIGHT,
+    INK,
+    MUTED,
+    RULE,
+    STATUS_COLOURS,
+    Ctx,
+    as_review,
+    styles,
+    table,
+    value_text,
+    when_recorded,
+)
+from coach.safe_write import write_atomic
+
+PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
+MARGIN = 2 * cm
+TOP_TIPS = 3
+CHUNK_WORDS = 60
+"""Transcript paragraphs hold whole sentences and about this many words."""
+SPOKEN_WPM = 150.0
+"""Words per minute used to estimate how long a typed text takes to say."""
+
+_CLOCK_RE = re.compile(r"\b\d+:\d\d\b")
+
+
+def _cover(c: Ctx) -> list[Flowable]:
+    rv, t = c.review, c.review.transcript
+    out: list[Flowable] = [c.p(rich(c.title), "title")]
+    duration = (clock(t.duration_s) if t.timed and t.duration_s
+                else f"typed text, about {clock(len(t.words) / SPOKEN_WPM * 60)} at {SPOKEN_WPM:.0f} wpm")  # fmt: skip
+    rows = [("Talk", getattr(c.session, "talk", None) or "—"),
+            ("Title", getattr(c.session, "title", None) or c.title),
+            ("Date", when_recorded(c.session)), ("Duration", duration),
+            ("Profile", rv.profile_name),
+            ("Words", f"{rv.analysis.word_count} ({'speech engine ' + t.engine if t.timed else 'typed text'})")]  # fmt: skip
+    grid = table([[c.p(f"<b>{k}</b>", "cell"), c.p(rich(str(v)), "cell")] for k, v in rows],
+                   [2.6 * cm, c.width - 2.6 * cm], ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))  # fmt: skip
+    out += [grid, Spacer(1, 6)]
+    score = rv.feedback.score
+    status = "good" if score >= 85 else "close" if score >= 60 else "off"
+    in_band = sum(m.status == "good" for m in rv.metrics)
+    out.append(c.p(f'{rich(rv.profile_name)} match: <font size="28" color="{STATUS_COLOURS[status]}">'
+                   f"<b>{score:.0f}</b></font> / 100 &nbsp; <font color=\"#616e7c\">"
+                   f"({in_band} of {len(rv.metrics)} metrics inside their band)</font>", "score"))  # fmt: skip
+    out.append(c.chart(charts.trait_chart(rv)))
+    out.append(c.p("The three most important tips", "h2"))
+    out += _tip_list(c, rv.feedback.tips[:TOP_TIPS]) or [c.p("Every metric is inside its band.")]
+    return out
+
+
+def _tip_list(c: Ctx, tips: Sequence[Any], *, start: int = 1) -> list[Flowable]:
+    out: list[Flowable] = []
+    for i, tip in enumerate(tips, start):
+        stamp = clock(tip.at_s)
+        said = _CLOCK_RE.search(tip.text)  # the tip names its own time already
+        at = f'<font color="#616e7c">[{stamp}]</font> ' if stamp and not said else ""
+        out.append(c.p(f"<b>{i}.</b> {at}{rich(tip.text)} <b>{rich(tip.action)}</b>", "tip"))
+        if tip.quote and tip.quote not in tip.text:
+            out.append(c.p(f"Your words: “{rich(tip.quote)}”", "quote"))
+    return out
+
+
+def _section(c: Ctx, heading: str, *body: Flowable) -> list[Flowable]:
+    return [KeepTogether([c.p(heading, "h2"), *body])]
+
+
+def _pace(c: Ctx) -> list[Flowable]:
+    rv = c.review
+    if not rv.transcript.timed or not rv.analysis.details.get("pace"):
+        return []
+    band = rv.metric("wpm")
+    wpm = rv.analysis.values.get("wpm", 0.0)
+    note = f"Average {wpm:.0f} words per minute"
+    if band:
+        note += f"; the {rich(rv.profile_name)} band is {band.target_low:.0f}-{band.target_high:.0f} wpm (shaded)"
+    return _section(
+        c, "Pace over time", c.chart(charts.pace_chart(rv, titled=False)), c.p(note + ".", "small")
+    )
+
+
+def _figures(c: Ctx) -> list[Flowable]:
+    rv = c.review
+    figs = [f for f in rv.analysis.figures if f.kind == "figure"]
+    density = rv.analysis.values.get("number_density", 0.0)
+    note = f"{len(figs)} concrete figures, {density:.1f} per 100 words."
+    desert = rv.analysis.values.get("number_desert_s")
+    if desert is not None:
+        note += f" Longest stretch without a figure: {desert:.0f} s (shaded stretches are over a minute)."
+    else:
+        note += f" Shaded: runs of {charts.DESERT_WORDS} words or more without a figure."
+    out = [c.chart(charts.figures_timeline(rv, titled=False)), c.p(note, "small")]
+    rows = [[c.p(clock(f.start_s) if f.start_s is not None else f"word {f.word_span[0] + 1}", "cell"),
+             c.p(rich(f.text), "cell")] for f in figs]  # fmt: skip
+    vague = [f.text for f in rv.analysis.figures if f.kind == "vague"]
+    items: list[Flowable] = []
+    if rows:
+        # row-major, three figures a row, so a list split over pages still reads in time order
+        cells = [*rows, *[["", ""]] * (-len(rows) % 3)]
+        grid = [sum(cells[i : i + 3], []) for i in range(0, len(cells), 3)]
+        w = c.width / 3
+        items.append(table(grid, [1.8 * cm, w - 1.8 * cm] * 3,
+                            ("TOPPADDING", (0, 0), (-1, -1), 1),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1)))  # fmt: skip
+    if vague:
+        items.append(c.p("Vague amounts (say the exact number): "
+                         + ", ".join(f"“{rich(v)}”" for v in vague), "small"))  # fmt: skip
+    return [*_section(c, "Figures", *out), *items]
+
+
+def _pauses(c: Ctx) -> list[Flowable]:
+    rv = c.review
+    if not rv.transcript.timed:
+        return []
+    pauses = rv.transcript.pauses
+    long = [p for p in pauses if p.duration_s >= 1.0]
+    note = f"{len(pauses)} pauses, {len(long)} of them 1 s or longer"
+    if pauses:
+        top = max(pauses, key=lambda p: p.duration_s)
+        note += f"; the longest {top.duration_s:.1f} s at {clock(top.start_s)}"
+    ratio = rv.analysis.values.get("pause_ratio")
+    if ratio is not None:
+        note += f"; {ratio:.0f}% of the talk is pauses"
+    landed = rv.analysis.values.get("figures_landed")
+    if landed is not None:
+        note += f"; {landed:.0f}% of figures were followed by a pause"
+    return _section(
+        c, "Pauses", c.chart(charts.pauses_chart(rv, titled=False)), c.p(note + ".", "small")
+    )
+
+
+def _metrics(c: Ctx) -> list[Flowable]:
+    head = [c.p(f"<b>{h}</b>", "cell") for h in ("Metric", "Value", "Band", "Score", "Why")]
+    rows = [head]
+    for m in c.review.metrics:
+        colour = STATUS_COLOURS[m.status]
+        band = (
+            f"{m.target_low:g}-{m.target_high:g}"
+            if m.target_low != m.target_high
+            else f"{m.target_low:g}"
+        )
+        rows.append([c.p(rich(m.label), "cell"), c.p(value_text(m.value, m.unit), "cell"),
+                     c.p(band, "cell"),
+                     c.p(f'<font color="{colour}"><b>{m.score:.0f}</b> {m.status}</font>', "cell"),
+                     c.p(rich(m.why), "cell")])  # fmt: skip
+    widths = [3.4 * cm, 2.6 * cm, 1.9 * cm, 1.7 * cm]
+    grid = table(rows, [*widths, c.width - sum(widths)], ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                   ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK), repeat=1)  # fmt: skip
+    return [c.p("Every metric", "h2"), grid]
+
+
+def _all_tips(c: Ctx) -> list[Flowable]:
+    tips = c.review.feedback.tips
+    if not tips:
+        return []
+    return [c.p("All tips", "h2"), *_tip_list(c, tips)]
+
+
+def _word_marks(rv: Review) -> list[set[str]]:
+    kinds: list[set[str]] = [set() for _ in rv.transcript.words]
+    for m in rv.analysis.marks:
+        if m.kind in HIGHLIGHT:
+            for i in range(max(0, m.word_span[0]), min(len(kinds), m.word_span[1])):
+                kinds[i].add(m.kind)
+    return kinds
+
+
+def _styled(words: Sequence[Any], kinds: list[set[str]], start: int, end: int) -> str:
+    """Words ``start:end`` as markup; neighbours with the same highlight share one tag."""
+    order = ("question", "filler", "hype", "jargon", "figure")
+    parts: list[str] = []
+    i = start
+    while i < end:
+        j = i + 1
+        while j < end and kinds[j] == kinds[i]:
+            j += 1
+        text = " ".join(rich(w.text) for w in words[i:j])
+        for kind in order:
+            if kind in kinds[i]:
+                text = HIGHLIGHT[kind][0] + text + HIGHLIGHT[kind][1]
+        parts.append(text)
+        i = j
+    return " ".join(parts)
+
+
+def _transcript(c: Ctx) -> list[Flowable]:
+    rv = c.review
+    words = rv.transcript.words
+    if not words:
+        return []
+    kinds = _word_marks(rv)
+    legend = " &nbsp; ".join(f"{HIGHLIGHT[k][0]}{label}{HIGHLIGHT[k][1]}" for k, label in
+                             (("figure", "figure"), ("hype", "hype or jargon"),
+                              ("filler", "filler"), ("question", "question")))  # fmt: skip
+    paragraphs: list[Flowable] = []
+    ends = sorted({b for _, b in rv.analysis.sentences if 0 < b <= len(words)} | {len(words)})
+    start = 0
+    for end in ends:
+        if end - start < CHUNK_WORDS and end != len(words):
+            continue
+        t0 = words[start].start_s
+        stamp = f'<font color="#616e7c" size="7.5">[{clock(t0)}]</font> ' if t0 is not None else ""
+        paragraphs.append(c.p(stamp + _styled(words, kinds, start, end), "transcript"))
+        start = end
+    head = [c.p("Transcript", "h2"), c.p("Highlighted: " + legend, "small"), Spacer(1, 4)]
+    return [KeepTogether([*head, paragraphs[0]]), *paragraphs[1:]]
+
+
+def _adherence(c: Ctx) -> list[Flowable]:
+    """The script-adherence section from a :class:`coach.script.adherence.Adherence`."""
+    a = c.adherence
+    if a is None:
+        return []
+    rows = [
+        ("Said word for word", f"{a.said_share * 100:.0f}% of the script"),
+        ("Word error rate", f"{a.wer * 100:.0f}%"),
+        ("Words", f"{a.script_words} in the script, {a.spoken_words} said"),
+        ("Figures", f"{len(a.figures_planned)} planned, {len(a.figures_kept)} said as planned"),
+    ]
+    out: list[Flowable] = [
+        c.p("Script adherence", "h2"),
+        table([[c.p(f"<b>{k}</b>", "cell"), c.p(v, "cell")] for k, v in rows],
+               [4 * cm, c.width - 4 * cm], ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)),
+        Spacer(1, 4),
+    ]  # fmt: skip
+    lists = [
+        ("Skipped figures", [f"“{rich(f.text)}”" for f in a.figures_skipped]),
+        ("Changed figures", [f"planned “{rich(ch.planned.text)}”, said “{rich(ch.said.text)}”"
+                             for ch in a.figures_changed]),
+        ("Added figures", [f"“{rich(f.text)}”" for f in a.figures_added]),
+        ("Left out", [f"“{rich(p)}”" for p in a.skipped_passages]),
+        ("Added", [f"“{rich(p)}”" for p in a.added_passages]),
+    ]  # fmt: skip
+    for label, items in lists:
+        if items:
+            more = f" … and {len(items) - 30} more" if len(items) > 30 else ""
+            out.append(c.p(f"<b>{label}</b> ({len(items)}): " + "; ".join(items[:30]) + more))
+    return out
+
+
+def _progress(c: Ctx) -> list[Flowable]:
+    prev = as_review(c.previous)
+    out: list[Flowable] = []
+    if c.trend:
+        out += _section(
+            c, "Progress", c.chart(charts.progress_chart(c.trend, metric="score", titled=False))
+        )
+    if prev is not None:
+        rv = c.review
+        delta = rv.feedback.score - prev.feedback.score
+        out.append(c.p("What changed since last time", "h2"))
+        out.append(c.p(f"Match {prev.feedback.score:.0f} → {rv.feedback.score:.0f} "
+                       f"({delta:+.0f} points).", "body"))  # fmt: skip
+        before = {m.name: m for m in prev.metrics}
+        rows = [
+            [c.p(f"<b>{h}</b>", "cell") for h in ("Metric", "Last time", "Now", "Score change")]
+        ]
+        changes = [(m, before[m.name]) for m in rv.metrics if m.name in before]
+        changes.sort(key=lambda pair: -abs(pair[0].score - pair[1].score))
+        for now, then in changes:
+            d = now.score - then.score
+            d = round(d)
+            colour = STATUS_COLOURS["good" if d > 0 else "off" if d < 0 else "close"]
+            rows.append([c.p(rich(now.label), "cell"), c.p(value_text(then.value, then.unit), "cell"),
+                         c.p(value_text(now.value, now.unit), "cell"),
+                         c.p(f'<font color="{colour}">{f"{d:+.0f}" if d else "same"}</font>',
+                             "cell")])  # fmt: skip
+        grid = table(rows, [6 * cm, 3.2 * cm, 3.2 * cm, c.width - 12.4 * cm],
+                       ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), repeat=1)  # fmt: skip
+        out.append(grid)
+    return out
+
+
+def _canvas_class(footer: str, style: ParagraphStyle) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        """Defers each page so the footer can say "page N of M"."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                width, _ = self._pagesize
+                self.setStrokeColor(RULE)
+                self.setLineWidth(0.5)
+                self.line(MARGIN, 1.35 * cm, width - MARGIN, 1.35 * cm)
+                para = Paragraph(footer, style)
+                para.wrapOn(self, width - 2 * MARGIN - 3 * cm, 1 * cm)
+                para.drawOn(self, MARGIN, 0.9 * cm)
+                self.setFont(BODY, 8)
+                self.setFillColor(MUTED)
+                self.drawRightString(
+                    width - MARGIN, 0.95 * cm, f"Page {self._pageNumber} of {total}"
+                )
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def render_pdf(
+    review: Review,
+    *,
+    title: str | None = None,
+    session: Any = None,
+    previous: Any = None,
+    trend: Any = None,
+    adherence: Any = None,
+    page_size: str = "A4",
+    progress: Callable[[float, str], None] | None = None,
+) -> bytes:
+    """The report as PDF bytes (see :func:`export_pdf` for the arguments)."""
+    size = PAGE_SIZES.get(page_size.upper())
+    if size is None:
+        raise ExportError(f"Unknown page size '{page_size}'; use A4 or Letter.")
+    title = title or getattr(session, "title", None) or "Rehearsal feedback"
+    texts = [title, review.transcript.text, str(getattr(session, "talk", "") or "")]
+    register_fonts(cjk=needs_cjk(texts))
+    report = progress or (lambda _d, _m: None)
+    c = Ctx(review, styles(), size[0] - 2 * MARGIN, title, session, previous, trend, adherence)
+    report(0.05, "Writing the summary")
+    story: list[Flowable] = [*_cover(c), PageBreak()]
+    report(0.3, "Drawing charts")
+    story += _pace(c) + _figures(c) + _pauses(c)
+    report(0.6, "Writing metrics and transcript")
+    story += _metrics(c) + _all_tips(c) + _transcript(c) + _adherence(c) + _progress(c)
+    # binary streams: the pure-Python ASCII85 encoder of the images took a tenth of the time
+    rl_config.useA85 = 0
+    buffer = BytesIO()
+    when = when_recorded(session)
+    doc = SimpleDocTemplate(buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=MARGIN, bottomMargin=MARGIN, title=title,
+                            initialFontName=BODY, initialFontSize=9.5, initialLeading=13,
+                            author="Coach", subject=f"Feedback against {review.profile_name}")  # fmt: skip
+    footer = f"Coach feedback · {rich(title)} · {rich(when)}"
+    report(0.8, "Laying out pages")
+    doc.build(story, canvasmaker=_canvas_class(footer, c.st["small"]))
+    return buffer.getvalue()
+
+
+def export_pdf(
+    review: Review,
+    out_path: str | Path,
+    *,
+    title: str | None = None,
+    session: Any = None,
+    previous: Any = None,
+    trend: Sequence[Any] | None = None,
+    adherence: Any = None,
+    page_size: str = "A4",
+    progress: Callable[[float, str], None] | None = None,
+) -> Path:
+    """Write the feedback report for ``review`` as a PDF and return its absolute path.
+
+    Parameters
+    ----------
+    review
+        The verdict to report.
+    out_path
+        Target file; written atomically (temporary file in the same folder, then renamed).
+    title
+        Heading of the report (default: the session's title, else "Rehearsal feedback").
+    session
+        The stored session (``talk``, ``title``, ``created`` are shown on page 1), if any.
+    previous
+        The previous attempt of the same talk (a Review, or a session holding ``.review``):
+        adds "What changed since last time".
+    trend
+        ``(when, score)`` points of every attempt, oldest first: adds the progress chart.
+    adherence
+        Script adherence result (a dataclass or dict): adds the adherence section.
+    page_size
+        ``"A4"`` or ``"Letter"``.
+    progress
+        Called with (fraction done 0-1, message) while the report is built.
+
+    Raises
+    ------
+    ExportError
+        Unknown page size, missing fonts, or the file cannot be written (one sentence).
+    """
+    data = render_pdf(review, title=title, session=session, previous=previous, trend=trend,
+                      adherence=adherence, page_size=page_size, progress=progress)  # fmt: skip
+    path = write_atomic(data, out_path)
+    if progress:
+        progress(1.0, "Saved")
+    return path
+
+
+def export_session_pdf(
+    store: Any,
+    session_id: int,
+    out_path: str | Path,
+    *,
+    page_size: str = "A4",
+    progress: Callable[[float, str], None] | None = None,
+) -> Path:
+    """Export a stored session with everything the store knows about it.
+
+    Adds the previous attempt ("what changed"), the score across attempts of the same talk up to
+    this one (progress chart, from two attempts on) and, for a recording with a script, the
+    script adherence. ``store`` is a :class:`coach.store.sessions.SessionStore`.
+    """
+    session = store.get(session_id)
+    previous = trend = adherence = None
+    if session.talk:
+        previous = store.previous_attempt(session_id)
+        points = [
+            (s, v)
+            for s, v in store.trend(talk=session.talk, metric="score")
+            if (s.created, s.id) <= (session.created, session.id)
+        ]
+        trend = points if len(points) >= 2 else None
+    if session.script and session.review.transcript.timed:
+        from coach.script.adherence import adherence as follow
+
+        adherence = follow(session.script, session.review.transcript)
+    return export_pdf(session.review, out_path, session=session, previous=previous, trend=trend,
+                      adherence=adherence, page_size=page_size, progress=progress)  # fmt: skip

@@ -1,0 +1,1 @@
+"""Model delivery: a script read aloud (espeak-ng) at the profile's pace, with its pauses."""
