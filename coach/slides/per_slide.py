@@ -199,12 +199,6 @@ def slide_figures(text: str) -> list[Figure]:
     ]  # fmt: skip
 
 
-def figure_label(f: Figure) -> str:
-    """A figure as a reader knows it: its words plus a unit word they leave out ("3 cities")."""
-    unit = f.unit if f.unit.isalpha() and f.unit.lower() not in f.text.lower() else ""
-    return f"{f.text} {unit}".strip()
-
-
 def _inside(t: float | None, spans: Sequence[tuple[float, float]], margin: float = 0.0) -> bool:
     return t is not None and any(a - margin <= t < b + margin for a, b in spans)
 
@@ -271,7 +265,7 @@ def per_slide(
         figs_near = [f for f in said_figures if _inside(f.start_s, spans, MARGIN_S)]
         shown_figs = slide_figures(slide.text)
         unsaid = [
-            figure_label(f) for f in shown_figs
+            f.text for f in shown_figs
             if not any(abs(f.value - s.value) <= FIGURE_TOLERANCE * max(abs(f.value), 1e-9)
                        for s in figs_near)
         ]  # fmt: skip
@@ -290,7 +284,7 @@ def per_slide(
                 if len(words) >= 3 and speaking > 0
                 else None,
                 figures=tuple(f.text for f in figs),
-                figures_shown=tuple(figure_label(f) for f in shown_figs),
+                figures_shown=tuple(f.text for f in shown_figs),
                 figures_unsaid=tuple(unsaid),
                 read_share=None if share is None else round(share, 3),
                 read_aloud=share is not None

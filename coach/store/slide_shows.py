@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from coach.errors import StoreError
-from coach.slides.talk_decks import decks_dir
+from coach.slides.deck import Deck, Slide
+from coach.slides.per_slide import SlideReport, per_slide
+from coach.slides.talk_decks import decks_dir, open_kept
 from coach.slides.times import SlideChange
 
 
@@ -77,3 +79,25 @@ def load_slide_show(store: Any, session_id: int) -> SlideShow | None:
         int(row[2]),
         tuple(SlideChange(int(s), float(t)) for s, t in rows),
     )
+
+
+def slide_report_for(store: Any, session: Any) -> tuple[SlideReport, Deck] | None:
+    """The per-slide feedback of a stored session and its deck, or ``None`` without slides.
+
+    When the kept deck file is gone, the report is made against an empty stand-in of the same
+    length (times, words and figures said still count) and says so in its notices.
+    """
+    show = load_slide_show(store, session.id)
+    if show is None:
+        return None
+    if show.deck_path is not None:
+        deck = open_kept(show.deck_path, show.deck_name)
+    else:
+        gone = (
+            f"The deck {show.deck_name} is no longer in Coach's data folder, so the slides show "
+            "without pictures, text or the read-aloud check."
+        )
+        slides = tuple(Slide(n, "", "") for n in range(1, show.slide_count + 1))
+        deck = Deck(Path(show.deck_name), "pdf", slides, "", notices=(gone,), label=show.deck_name)
+    report = per_slide(session.review, deck, show.changes)
+    return report, deck
