@@ -78,7 +78,7 @@ def slides_section(c: Ctx, slides: tuple[SlideReport, Deck] | None) -> list[Flow
         out.append(c.p("• " + rich(sentence), "tip"))
     out.append(Spacer(1, 4))
     width = (c.width - 0.3 * cm * (COLUMNS - 1)) / COLUMNS
-    cells: list[list[Any]] = []
+    cells: list[Any] = []
     for s in report.slides[:MAX_CELLS]:
         pic = _picture(deck, s.slide, width - 0.2 * cm)
         text = c.p("<br/>".join(_cell_lines(s)), "cell")
