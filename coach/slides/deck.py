@@ -12,6 +12,7 @@ pdfium is not thread-safe, so every call into it holds :data:`PDFIUM_LOCK`.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 import zipfile
 from dataclasses import dataclass
@@ -136,6 +137,17 @@ def _check_file(path: Path) -> None:
         )
 
 
+def _pageless(path: Path) -> bool:
+    """True for a PDF whose page tree says it has no pages and that has no page objects."""
+    with open(path, "rb") as fh:
+        head = fh.read(4_000_000)
+    return (
+        head.startswith(b"%PDF")
+        and re.search(rb"/Count\s*0\b", head) is not None
+        and re.search(rb"/Type\s*/Page(?![a-zA-Z])", head) is None
+    )
+
+
 def _pdf_slides(path: Path) -> tuple[list[Slide], float]:
     import pypdfium2 as pdfium
 
@@ -143,6 +155,8 @@ def _pdf_slides(path: Path) -> tuple[list[Slide], float]:
         try:
             doc = pdfium.PdfDocument(str(path))
         except pdfium.PdfiumError as exc:
+            if _pageless(path):  # pdfium refuses a well-formed PDF with no pages
+                raise SlideError(f"{path.name} has no pages; export the slides again.") from None
             if "password" in str(exc).lower():
                 raise SlideError(
                     f"{path.name} is protected by a password; export a copy without the password "
