@@ -79,8 +79,9 @@ def test_rehearsal_with_slides_end_to_end(qtbot, mic, window, tmp_path: Path) ->
     page = window.rehearse
     panel = page.slides
     qtbot.waitUntil(lambda: page.recorder.state == "monitoring", timeout=10_000)
-    page.talk.setText("Launch")
+    page.set_script("\n\n".join(" ".join(u) for u in SAID), "Launch")  # teleprompter too
     _open(qtbot, panel, make_pdf(tmp_path / "talk.pdf", TALK))
+    assert page.prompter.isVisible() and page.live.isVisible()
     parts = [build_rehearsal([x for u in us for x in (u, 0.45)][:-1], name=f"slide{i}")
              for i, us in enumerate(SAID, 1)]  # fmt: skip
     page.start_recording()
