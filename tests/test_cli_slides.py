@@ -66,13 +66,17 @@ def test_bad_inputs_fail_before_transcribing(
     wav, deck, times, _ = spoken
     (tmp_path / "bad.csv").write_text("slide,start_s\n1,0\n9,4\n", encoding="utf-8")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nothing else")
+    script = tmp_path / "talk.txt"
+    script.write_text("We sold 5 phones.", encoding="utf-8")
+    w, d, t = str(wav), str(deck), str(times)
     cases = [
-        (["--slides", str(deck)], "needs both --slides"),
-        (["--slides", str(deck), "--slide-times", str(tmp_path / "bad.csv")], "no slide 9"),
-        (["--slides", str(tmp_path / "broken.pdf"), "--slide-times", str(times)], "damaged"),
+        ([w, "--slides", d], "needs both --slides"),
+        ([w, "--slides", d, "--slide-times", str(tmp_path / "bad.csv")], "no slide 9"),
+        ([w, "--slides", str(tmp_path / "broken.pdf"), "--slide-times", t], "damaged"),
+        ([str(script), "--slides", d, "--slide-times", t], "not a typed script"),
     ]
-    for extra, words in cases:
-        assert main(["analyze", str(wav), *extra]) == 2
+    for argv, words in cases:
+        assert main(["analyze", *argv]) == 2
         err = capsys.readouterr().err.strip()
         assert err.startswith("coach: ") and words in err and "\n" not in err, err
         assert "Traceback" not in err

@@ -42,7 +42,13 @@ def _before_analyze(args: argparse.Namespace) -> None:
         )
     from coach.slides.deck import load_deck
     from coach.slides.times import read_slide_targets, read_slide_times
+    from coach.transcript.load import TEXT_SUFFIXES
 
+    if Path(args.path).suffix.lower() in TEXT_SUFFIXES:
+        raise CoachError(
+            "Per-slide feedback needs a recording (word times), not a typed script; "
+            "give the recording of the rehearsal."
+        )
     deck = load_deck(deck_file)
     args.slides_deck = deck
     args.slides_changes = read_slide_times(times_file, slide_count=len(deck))
