@@ -122,6 +122,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from coach.profile import load_profile
 
     profile = load_profile(args.profile)  # fail fast on a bad profile, before transcribing
+    for check in BEFORE_ANALYZE:  # plugins check their own inputs before the long part
+        check(args)
     path = Path(args.path)
     show_progress = sys.stderr.isatty() or not args.json
     transcript = load_transcript(
@@ -157,6 +159,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 # Later features (sessions, speak, profiles, PDF export) register here without editing main().
 SUBCOMMANDS: list[Callable[[Any], None]] = []
 AFTER_ANALYZE: list[Callable[[argparse.Namespace, Path, Any], dict[str, Any] | None]] = []
+BEFORE_ANALYZE: list[Callable[[argparse.Namespace], None]] = []
 ANALYZE_OPTIONS: list[Callable[[argparse.ArgumentParser], None]] = []
 
 
@@ -210,6 +213,7 @@ def _load_plugins() -> None:
         "coach.cli.speak",
         "coach.cli.export",
         "coach.cli.gui",
+        "coach.cli.slides",
     ):
         try:
             importlib.import_module(name)

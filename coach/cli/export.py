@@ -43,8 +43,14 @@ def _after_analyze(args: argparse.Namespace, path: Path, rv: Any) -> dict[str, A
         adherence = follow(read_text_file(Path(script)), rv.transcript)
     title = getattr(args, "title", None) or path.stem
     about = SimpleNamespace(title=title, talk=getattr(args, "talk", None), created=None)
+    slides = None
+    if getattr(args, "slides_deck", None) is not None:  # --slides/--slide-times (cli/slides.py)
+        from coach.slides.per_slide import per_slide
+
+        deck = args.slides_deck
+        slides = (per_slide(rv, deck, args.slides_changes, targets=args.slides_targets), deck)
     out = export_pdf(rv, args.pdf, title=title, session=about, adherence=adherence,
-                     page_size=args.page_size)  # fmt: skip
+                     page_size=args.page_size, slides=slides)  # fmt: skip
     return {"pdf": str(out)}
 
 

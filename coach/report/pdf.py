@@ -34,6 +34,7 @@ from coach.coaching.review import Review
 from coach.errors import ExportError
 from coach.report import charts
 from coach.report.fonts import BODY, needs_cjk, register_fonts, rich
+from coach.report.pdf_slides import session_slides, slides_section
 from coach.report.pdf_style import (
     HIGHLIGHT,
     INK,
@@ -351,6 +352,7 @@ def render_pdf(
     adherence: Any = None,
     page_size: str = "A4",
     progress: Callable[[float, str], None] | None = None,
+    slides: Any = None,
 ) -> bytes:
     """The report as PDF bytes (see :func:`export_pdf` for the arguments)."""
     size = PAGE_SIZES.get(page_size.upper())
@@ -367,6 +369,7 @@ def render_pdf(
     story += _pace(c) + _figures(c) + _pauses(c)
     report(0.6, "Writing metrics and transcript")
     story += _metrics(c) + _all_tips(c) + _transcript(c) + _adherence(c) + _progress(c)
+    story += slides_section(c, slides)
     # binary streams: the pure-Python ASCII85 encoder of the images took a tenth of the time
     rl_config.useA85 = 0
     buffer = BytesIO()
@@ -392,6 +395,7 @@ def export_pdf(
     adherence: Any = None,
     page_size: str = "A4",
     progress: Callable[[float, str], None] | None = None,
+    slides: Any = None,
 ) -> Path:
     """Write the feedback report for ``review`` as a PDF and return its absolute path.
 
@@ -416,6 +420,8 @@ def export_pdf(
         ``"A4"`` or ``"Letter"``.
     progress
         Called with (fraction done 0-1, message) while the report is built.
+    slides
+        ``(SlideReport, Deck)`` of a rehearsal given with slides: adds the Slides section.
 
     Raises
     ------
@@ -423,7 +429,8 @@ def export_pdf(
         Unknown page size, missing fonts, or the file cannot be written (one sentence).
     """
     data = render_pdf(review, title=title, session=session, previous=previous, trend=trend,
-                      adherence=adherence, page_size=page_size, progress=progress)  # fmt: skip
+                      adherence=adherence, page_size=page_size, progress=progress,
+                      slides=slides)  # fmt: skip
     path = write_atomic(data, out_path)
     if progress:
         progress(1.0, "Saved")
@@ -459,4 +466,5 @@ def export_session_pdf(
 
         adherence = follow(session.script, session.review.transcript)
     return export_pdf(session.review, out_path, session=session, previous=previous, trend=trend,
-                      adherence=adherence, page_size=page_size, progress=progress)  # fmt: skip
+                      adherence=adherence, page_size=page_size, progress=progress,
+                      slides=session_slides(store, session))  # fmt: skip

@@ -62,6 +62,22 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX metrics_name ON metrics(name);
     """,
+    # 3: the deck a rehearsal was given with, and when each slide came up (coach.store.slide_shows).
+    """
+    CREATE TABLE slide_shows (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        deck_file TEXT NOT NULL,
+        deck_name TEXT NOT NULL,
+        slide_count INTEGER NOT NULL
+    );
+    CREATE TABLE slide_changes (
+        session_id INTEGER NOT NULL REFERENCES slide_shows(session_id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        slide INTEGER NOT NULL,
+        start_s REAL NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -37,6 +37,7 @@ from coach.metrics import METRICS, TRAITS
 from ..errors import problem_for, show_problem
 from ..pages.feedback_panels import AdherencePanel, RescoreBox
 from ..widgets.chart_canvas import ChartCanvas
+from ..widgets.slide_strip import SlideStrip
 from ..widgets.transcript_view import TranscriptView, legend_html
 from ..workers import run_task
 
@@ -155,6 +156,9 @@ class FeedbackPage(QWidget):
         self.traits_box = QGridLayout()
         self.traits_box.setSpacing(6)
         root.addLayout(self.traits_box)
+        self.slide_strip = SlideStrip(self.store)  # per-slide marks; hidden without slides
+        self.slide_strip.seek_requested.connect(lambda at: self.seek(at, play=True))
+        root.addWidget(self.slide_strip)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QSplitter(Qt.Orientation.Vertical)
@@ -242,6 +246,7 @@ class FeedbackPage(QWidget):
         self.rescore.setEnabled(True)
         self.rescore.show_session(s)
         self.adherence.show_session(s)
+        self.slide_strip.show_session(s)
         self._draw_charts()
 
     def _rescored(self, session_id: int) -> None:
@@ -412,12 +417,13 @@ class FeedbackPage(QWidget):
     def export_to(self, path: Path) -> Any:
         """Write the session's PDF report to ``path`` on a worker; returns the task."""
         session, rv = self.session, self.review
+        slides = self.slide_strip.result  # (report, deck) when rehearsed with slides
         self.status.emit(f"Exporting {path.name}…")
 
         def work() -> Path:
             from coach.report.pdf import export_pdf
 
-            return export_pdf(rv, path, session=session)
+            return export_pdf(rv, path, session=session, slides=slides)
 
         return run_task(
             work,

@@ -39,6 +39,7 @@ from ..analysis import analyse_and_save
 from ..errors import Problem, problem_for, show_problem
 from ..recording import Recorder, recordings_dir
 from ..widgets.level_meter import LevelMeter
+from ..widgets.slide_view import mount_slides
 from ..workers import run_task
 
 PACE_WINDOW_S = 20.0
@@ -179,6 +180,7 @@ class RehearsePage(QWidget):
         self.prompter.setFont(pf)
         self.prompter.hide()
         split.addWidget(self.prompter)
+        self.slides = mount_slides(self, split)  # the deck, its keys and slide times
         root.addWidget(split, 1)
 
         self._sync_buttons("idle")
@@ -326,8 +328,9 @@ class RehearsePage(QWidget):
         store, profile = self.store, self.settings["default_profile"]
         talk, script = self.talk.text().strip(), self.script
         title = "Rehearsal " + datetime.now().strftime("%Y-%m-%d %H:%M")
+        save = self.slides.with_slide_times(analyse_and_save, talk)  # keeps the slide changes
         run_task(
-            lambda: analyse_and_save(
+            lambda: save(
                 store,
                 transcript_fn=transcriber.finish,
                 profile_name=profile,

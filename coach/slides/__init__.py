@@ -1,0 +1,1 @@
+"""Slides: decks (PDF, PowerPoint), their pictures, slide times and feedback per slide."""
