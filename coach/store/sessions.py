@@ -77,6 +77,7 @@ __all__ = [
 ]
 
 TRASH_DAYS = 30
+_MAX_ID = 2**63 - 1  # SQLite's largest INTEGER
 SUMMARY_METRICS = ("wpm", "figures_per_min", "number_density")
 
 
@@ -165,6 +166,8 @@ class SessionStore:
     def _row(
         self, conn: sqlite3.Connection, session_id: int, *, deleted: bool | None = False
     ) -> Any:
+        if not isinstance(session_id, int) or not 0 < session_id <= _MAX_ID:
+            raise StoreError(f"There is no session {session_id}; 'coach sessions list' shows them.")
         row = conn.execute(
             "SELECT id, created, title, talk, profile_id, profile_name, engine, duration_s, "
             "audio_name, script, notes, score, deleted FROM sessions WHERE id = ?",
@@ -331,7 +334,9 @@ class SessionStore:
             conn.execute(f"UPDATE sessions SET {column} = ? WHERE id = ?", (value, int(session_id)))
 
     def rename(self, session_id: int, title: str) -> None:
-        """Give a session a new title."""
+        """Give a session a new title (not an empty one)."""
+        if not title.strip():
+            raise StoreError("A session's title cannot be empty; give it a few words.")
         self._update(session_id, "title", title.strip())
 
     def set_talk(self, session_id: int, talk: str) -> None:
