@@ -152,6 +152,12 @@ def _is_pdf(path: Path) -> None:
     assert path.read_bytes()[:5] == b"%PDF-"
 
 
+def _title_is(home: Path, title: str) -> None:
+    from coach.store.sessions import SessionStore
+
+    assert [r.title for r in SessionStore(home / "sessions.db").list()] == [title]
+
+
 def _save_text(home: Path, text: str) -> None:
     path = home / "talk.txt"
     path.write_text(text, encoding="utf-8")
@@ -240,6 +246,9 @@ CASES: list[Case] = [
     Case("speak --out into a missing folder", lambda f: ["speak", str(_text("s.txt", TALK)(f)),
          "--out", str(f / "missing" / "x.wav")], 2, says="does not exist",
          check=no_folder("missing")),
+    Case("profile build --out into a missing folder (same rule)", lambda f: ["profile", "build",
+         str(_text("t.txt", TALK)(f)), "--name", "Mine", "--out", str(f / "missing3" / "m.toml")],
+         2, says="does not exist", check=no_folder("missing3")),
     Case("--pdf into a missing folder (same rule)", analyze("t.txt", TALK, "--pdf", "missing2/x.pdf"),
          2, says="does not exist", check=no_folder("missing2")),
     Case("sessions rename ID ''", lambda f: ["sessions", "rename", "1", ""], 2,
@@ -256,6 +265,8 @@ CASES: list[Case] = [
          check=prints("a\\x1b[31mRED\\x1b[0m\\x0db", "t\\x1b[31mRED")),
     Case("escape in the talk itself", analyze("e.txt", f"We sold 5 phones {ESC}. Bell \x07 here\x9b2J."),
          0, check=prints("\\x1b[31mRED")),
+    Case("file name that is not UTF-8, saved", analyze("bad\udcff.txt", TALK, "--save", "--json"), 0,
+         json_out=True, check=lambda f, h, out, err: _title_is(h, "bad\ufffd")),
     Case("escape in a file name", lambda f: ["analyze", str(f / f"{ESC}.txt")], 2,
          says="\\x1b[31mRED"),
     # existing bad-input cases

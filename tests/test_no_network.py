@@ -27,7 +27,9 @@ def _unshare_problem() -> str | None:
     if shutil.which("unshare") is None:
         return "the unshare command is not installed"
     try:
-        probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, text=True, timeout=20)
+        probe = subprocess.run(
+            ["unshare", "-n", "true"], capture_output=True, text=True, timeout=20
+        )
     except OSError as exc:
         return f"unshare cannot run: {exc}"
     if probe.returncode != 0:

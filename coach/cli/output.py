@@ -27,15 +27,21 @@ from typing import Any, TextIO
 
 from coach.errors import ExportError
 
-# C0 controls except tab and newline, DEL and the C1 block (U+009B is a one-character CSI).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# What JSON lets through unescaped that a terminal may still act on.
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+# C0 controls except tab and newline, DEL, the C1 block (U+009B is a one-character CSI) and lone
+# surrogates (a file name that is not valid UTF-8), which no terminal encoding can write.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# What JSON lets through unescaped that a terminal may still act on (or cannot encode).
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _shown(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def visible(text: str) -> str:
     """``text`` with control characters (ANSI escapes, ``\\r``, bell, C1) shown as ``\\xNN``."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(lambda m: _shown(m.group()), text)
 
 
 def one_line(text: str) -> str:
@@ -50,7 +56,11 @@ class SafeStream:
         self.unescaped = inner
 
     def write(self, text: str) -> int:
-        self.unescaped.write(visible(text))
+        shown = visible(text)
+        encoding = (getattr(self.unescaped, "encoding", None) or "utf-8").lower()
+        if encoding.replace("-", "").replace("_", "") != "utf8":  # e.g. PYTHONIOENCODING=ascii
+            shown = shown.encode(encoding, "backslashreplace").decode(encoding)
+        self.unescaped.write(shown)
         return len(text)
 
     def __getattr__(self, name: str) -> Any:
@@ -141,7 +151,7 @@ def log_bug(exc: BaseException, argv: list[str]) -> Path | None:
 
     try:
         path = log_dir() / "coach.log"
-        with open(path, "a", encoding="utf-8") as log:
+        with open(path, "a", encoding="utf-8", errors="backslashreplace") as log:
             log.write(f"--- {datetime.now().astimezone().isoformat(timespec='seconds')} "
                       f"coach {__version__} argv={argv!r}\n")  # fmt: skip
             log.write("".join(traceback.format_exception(exc)))

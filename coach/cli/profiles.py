@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.cli import core as cli
-from coach.cli.output import dump_json, one_line
+from coach.cli.output import check_output_file, dump_json, one_line
 from coach.paths import bundled_profiles_dir
 
 
@@ -68,6 +68,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     """coach profile build FILES... --name NAME"""
     from coach.coaching.profile_builder import build_profile, save_profile
 
+    if args.out:  # the same rule as --pdf and speak --out, checked before the slow part
+        check_output_file(args.out, what="profile", suffix=".toml")
     profile = build_profile(
         args.files,
         name=args.name,

@@ -89,6 +89,16 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
+def _utf8(text: str | None) -> str | None:
+    """``text`` that SQLite can store: the lone surrogates of a non-UTF-8 file name become U+FFFD."""
+    if text is None or text.isascii():
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def _said(rv: Review) -> str:
     return rv.transcript.text.lower()
 
@@ -214,8 +224,9 @@ class SessionStore:
                     "INSERT INTO sessions (created, title, talk, profile_id, profile_name, engine,"
                     " duration_s, script, notes, score, wpm, figures_per_min, number_density)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (_iso(_now()), title.strip(), talk.strip(), rv.profile_id, rv.profile_name,
-                     rv.transcript.engine, duration, script, notes, rv.feedback.score,
+                    (_iso(_now()), _utf8(title.strip()), _utf8(talk.strip()), rv.profile_id,
+                     rv.profile_name, rv.transcript.engine, duration, _utf8(script), _utf8(notes),
+                     rv.feedback.score,
                      *(values.get(k) for k in SUMMARY_METRICS)),
                 )  # fmt: skip
                 sid = int(cur.lastrowid or 0)
@@ -331,6 +342,7 @@ class SessionStore:
     def _update(self, session_id: int, column: str, value: Any) -> None:
         with self._tx(write=True) as conn:
             self._row(conn, session_id)
+            value = _utf8(value) if isinstance(value, str) else value
             conn.execute(f"UPDATE sessions SET {column} = ? WHERE id = ?", (value, int(session_id)))
 
     def rename(self, session_id: int, title: str) -> None:
