@@ -281,6 +281,7 @@ class SessionStore:
         self, *, talk: str | None = None, query: str | None = None, limit: int | None = None
     ) -> list[SessionSummary]:
         """Sessions not in the trash, newest first; ``query`` matches title or words said."""
+        talk, query = _utf8(talk), _utf8(query)
         sql = f"SELECT {_SUMMARY_COLS} FROM sessions WHERE deleted IS NULL"
         params: list[Any] = []
         if talk is not None:
@@ -478,6 +479,7 @@ class SessionStore:
 
         Sessions where the metric was not measured (e.g. pace for a typed script) are skipped.
         """
+        talk = _utf8(talk)
         cols = ", ".join(f"s.{c.strip()}" for c in _SUMMARY_COLS.split(","))
         where = " AND s.talk = ?" if talk is not None else ""
         params: builtins.list[Any] = [talk] if talk is not None else []
