@@ -142,10 +142,13 @@ def saved_session(home: Path, title: str = "take", talk: str = "") -> None:
     wav_path = write_wav(home / "take.wav", np.zeros(RATE, dtype=np.float32))
     from coach.cli import sessions as cli_sessions
     from coach.coaching.review import review
+    from coach.store.sessions import SessionStore
     from coach.text import transcript_from_text
 
-    args = type("A", (), {"save": True, "title": title, "talk": talk, "script": None})()
-    cli_sessions._after_analyze(args, wav_path, review(transcript_from_text(TALK)))  # type: ignore[arg-type]
+    with SessionStore(home / "sessions.db") as store:  # closed, so nothing writes to it later
+        args = type("A", (), {"save": True, "title": title, "talk": talk, "script": None,
+                              "store": store})()  # fmt: skip
+        cli_sessions._after_analyze(args, wav_path, review(transcript_from_text(TALK)))  # type: ignore[arg-type]
 
 
 def _is_pdf(path: Path) -> None:

@@ -137,13 +137,14 @@ def _after_analyze(args: argparse.Namespace, path: Path, rv: Any) -> dict[str, A
     elif is_text:
         script = read_text_file(path)
     store = getattr(args, "store", None) or open_store()
-    session = store.save(
-        rv,
-        title=args.title if args.title is not None else path.stem,
-        talk=args.talk or "",
-        audio=None if is_text else path,
-        script=script,
-    )
+    with store:  # opened before the analysis (see _before_analyze); closed once saved
+        session = store.save(
+            rv,
+            title=args.title if args.title is not None else path.stem,
+            talk=args.talk or "",
+            audio=None if is_text else path,
+            script=script,
+        )
     return {"id": session.id}
 
 
