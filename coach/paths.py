@@ -70,3 +70,13 @@ def bundled_profiles_dir() -> Path:
 def samples_dir() -> Path:
     """Folder of the bundled samples (demo script and audio)."""
     return assets_dir() / "samples"
+
+
+def log_dir() -> Path:
+    """The folder for logs (tracebacks of bugs): ``$COACH_HOME/logs`` or the platform's log dir."""
+    home = os.environ.get("COACH_HOME")
+    path = (
+        Path(home) / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    )
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -7,6 +7,7 @@ Profiles are TOML data. The bundled ones live in ``assets/profiles``; the user's
 
 from __future__ import annotations
 
+import math
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,9 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 DEFAULT_PROFILE = "leijun"
+MAX_BOUND = 1_000_000.0
+"""Largest band edge or tolerance accepted (every metric is a rate, share, count or duration)."""
+MAX_WEIGHT = 1000.0
 WORD_LISTS = ("hype", "jargon", "fillers", "crisis", "humble", "forward", "time_anchors", "people")
 
 
@@ -70,7 +74,10 @@ def _expect(cond: bool, path: Path, key: str, expected: str) -> None:
         raise ProfileError(f"Profile {path}: key '{key}' must be {expected}.")
 
 
-def _number(table: dict[str, Any], key: str, path: Path, where: str) -> float:
+def _number(
+    table: dict[str, Any], key: str, path: Path, where: str, *, most: float = MAX_BOUND
+) -> float:
+    """A finite number from 0 to ``most`` (inf, nan, ±1e308 and negatives are refused)."""
     value = table.get(key)
     _expect(
         isinstance(value, (int, float)) and not isinstance(value, bool),
@@ -78,7 +85,12 @@ def _number(table: dict[str, Any], key: str, path: Path, where: str) -> float:
         f"{where}.{key}",
         "a number",
     )
-    return float(value)  # type: ignore[arg-type]
+    number = float(value)  # type: ignore[arg-type]
+    _expect(math.isfinite(number), path, f"{where}.{key}", f"a finite number, not {value}")
+    _expect(
+        0.0 <= number <= most, path, f"{where}.{key}", f"between 0 and {most:,.0f}, not {value}"
+    )
+    return number
 
 
 def parse_profile(data: dict[str, Any], path: Path) -> Profile:
@@ -111,8 +123,7 @@ def parse_profile(data: dict[str, Any], path: Path) -> Profile:
         low = _number(table, "low", path, where)
         high = _number(table, "high", path, where)
         _expect(low <= high, path, f"{where}.low", f"at most high ({high:g})")
-        weight = _number(table, "weight", path, where)
-        _expect(weight >= 0, path, f"{where}.weight", "zero or more")
+        weight = _number(table, "weight", path, where, most=MAX_WEIGHT)
         why = table.get("why", "")
         _expect(
             isinstance(why, str) and bool(why.strip()),
@@ -128,6 +139,12 @@ def parse_profile(data: dict[str, Any], path: Path) -> Profile:
         else:
             tolerance = max(high - low, abs(high) * 0.5, METRICS[name].min_tolerance)
         metrics[name] = Target(low, high, weight, why.strip(), source, tolerance)
+    _expect(
+        any(t.weight > 0 for t in metrics.values()),
+        path,
+        "metrics",
+        "a table where at least one target has a weight above 0 (all weights are 0)",
+    )
     words: dict[str, WordList] = {}
     words_table = data.get("words", {})
     _expect(isinstance(words_table, dict), path, "words", "a table of word lists")

@@ -135,6 +135,21 @@ def test_missing_ids_raise_one_sentence() -> None:
             call()
     with pytest.raises(StoreError, match="Unknown metric"):
         store.trend(metric="charisma")
+    for huge in (2**63, 10**30, -(2**70)):  # beyond SQLite's INTEGER: not an OverflowError
+        with pytest.raises(StoreError, match="no session"):
+            store.get(huge)
+        with pytest.raises(StoreError, match="no session"):
+            store.delete(huge)
+
+
+def test_empty_title_is_refused(good: Review) -> None:
+    """A session keeps a title: renaming it to nothing (or spaces) is refused."""
+    store = SessionStore()
+    sid = store.save(good, title="first").id
+    for title in ("", "   \n"):
+        with pytest.raises(StoreError, match="title cannot be empty"):
+            store.rename(sid, title)
+    assert store.get(sid).title == "first"
 
 
 def test_delete_goes_to_trash_and_restores(good: Review, wav: Path) -> None:
@@ -277,7 +292,7 @@ def test_newer_schema_is_refused_not_touched(coach_home: Path) -> None:
     assert db.read_bytes() == before
 
 
-@pytest.mark.parametrize("damage", ["garbage", "pages"])
+@pytest.mark.parametrize("damage", ["garbage", "pages", "empty"])
 def test_corrupt_db_is_moved_aside(good: Review, coach_home: Path, damage: str) -> None:
     """A damaged database is set aside byte for byte, the user is told where, a new one starts."""
     db = coach_home / "sessions.db"
@@ -288,6 +303,10 @@ def test_corrupt_db_is_moved_aside(good: Review, coach_home: Path, damage: str) 
     data = bytearray(db.read_bytes())
     if damage == "garbage":
         data = bytearray(b"this is not a database at all" * 100)
+    elif damage == "empty":  # a full disk or a cut-off copy
+        data = bytearray()
+        for side in ("-wal", "-shm"):
+            Path(f"{db}{side}").unlink(missing_ok=True)
     else:  # keep the header, scribble over the b-tree pages
         rng = random.Random(3)
         for page in range(1, len(data) // 4096):
@@ -297,10 +316,48 @@ def test_corrupt_db_is_moved_aside(good: Review, coach_home: Path, damage: str) 
     assert fresh.notice is not None
     moved = [p for p in coach_home.iterdir() if p.name.startswith("sessions.db.corrupt-")]
     assert len(moved) == 1 and str(moved[0]) in fresh.notice
+    assert ("empty (0 bytes" in fresh.notice) == (damage == "empty")
     assert moved[0].read_bytes() == bytes(data)
     assert fresh.list() == [] and fresh.save(good).id == 1
     assert fresh.integrity_check() == "ok"
     assert SessionStore().notice is None
+
+
+def test_processes_creating_the_database_together_never_see_an_empty_file(
+    coach_home: Path,
+) -> None:
+    """The database is created whole, so a second process never mistakes it for an empty one."""
+    code = "from coach.store.sessions import SessionStore; print(SessionStore().notice)"
+    for _ in range(3):
+        for p in coach_home.glob("sessions.db*"):
+            p.unlink()
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT
+            )  # fmt: skip
+            for _ in range(4)
+        ]
+        outs = [p.communicate(timeout=60)[0].strip() for p in procs]
+        assert outs == ["None"] * 4, outs
+        assert not list(coach_home.glob("sessions.db.corrupt-*"))
+        assert not list(coach_home.glob(".sessions.db.new-*"))
+        assert SessionStore().integrity_check() == "ok"
+
+
+def test_unowned_audio_is_named_for_what_it_is(good: Review, wav: Path) -> None:
+    """Orphans are told apart by name: interrupted save, other database, moved aside, foreign."""
+    from coach.store.audio_files import orphan_kind, partial_copies
+
+    store = SessionStore()
+    names = {"incoming-ab12.wav": "interrupted", "7.ogg": "unlisted",
+             "recovered-1a2b3c4d-1.wav": "moved", "holiday.mp3": "other"}  # fmt: skip
+    for name in names:
+        (store.audio_dir / name).write_bytes(b"RIFF")
+    (store.audio_dir / ".incoming-cd34.wav.part").write_bytes(b"\0" * 1000)
+    assert {p.name: orphan_kind(p) for p in store.recovered_audio()} == names
+    assert [(p.name, n) for p, n in partial_copies(store.audio_dir)] == [
+        (".incoming-cd34.wav.part", 1000)
+    ]
 
 
 def test_orphan_audio_is_listed_and_never_overwritten(good: Review, wav: Path) -> None:

@@ -226,7 +226,8 @@ def _noun_after(toks: list[_Tok], k: int) -> str:
 
 
 def _year_like(value: float, text: str) -> bool:
-    return value == int(value) and 1100 <= value <= 2099 and "," not in text and "." not in text
+    # The range test comes first: it is False for inf and nan, which int() cannot take.
+    return 1100 <= value <= 2099 and value == int(value) and "," not in text and "." not in text
 
 
 def _is_year_context(toks: list[_Tok], start: int, end: int) -> bool:

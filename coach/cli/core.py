@@ -1,13 +1,14 @@
 """The ``coach`` command line: analyse a script or recording, run the demo, manage sessions.
 
 Expected problems (missing file, bad audio, unknown profile) print one line on stderr and exit 2;
-anything else is a bug and keeps its traceback.
+anything else is a bug: its traceback goes to the log (:func:`coach.paths.log_dir`), one line on
+stderr points there, and the exit code is 1. Everything printed passes through
+:func:`coach.cli.output.safe_terminal`.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -15,12 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from coach import __version__
+from coach.cli.output import dump_json, log_bug, one_line, safe_terminal, unescaped
 from coach.coaching.feedback import clock
 from coach.errors import CoachError
 from coach.paths import samples_dir
 from coach.transcript.load import TEXT_SUFFIXES, load_transcript
 
 EXIT_USAGE = 2
+EXIT_BUG = 1
+EXIT_INTERRUPTED = 130
 
 
 _bar_open = False  # a progress bar line is on stderr and not yet ended
@@ -30,7 +34,7 @@ def _end_bar() -> None:
     """End an unfinished progress bar line so the next message starts on its own line."""
     global _bar_open
     if _bar_open:
-        sys.stderr.write("\n")
+        unescaped(sys.stderr).write("\n")
         sys.stderr.flush()
         _bar_open = False
 
@@ -43,8 +47,9 @@ def _progress_printer(enabled: bool) -> Callable[[float, str], None] | None:
         global _bar_open
         width = 30
         filled = int(width * max(0.0, min(1.0, done)))
-        sys.stderr.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done * 100:3.0f}% {message[:40]:<40}"
+        unescaped(sys.stderr).write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done * 100:3.0f}% "
+            f"{one_line(message)[:40]:<40}"
         )
         _bar_open = True
         if done >= 1.0:
@@ -60,12 +65,12 @@ def format_review(rv: Any, *, source: str = "") -> str:
 
     t, a, fb = rv.transcript, rv.analysis, rv.feedback
     lines = []
-    title = f"Coach feedback for {source}" if source else "Coach feedback"
+    title = f"Coach feedback for {one_line(source)}" if source else "Coach feedback"
     lines += [title, "=" * len(title)]
     words = f"{a.word_count} words"
     if t.timed and t.duration_s:
         words += f", {clock(t.duration_s)} long, engine {t.engine}"
-    lines.append(f"{rv.profile_name} match: {fb.score:.0f}/100   ({words})")
+    lines.append(f"{one_line(rv.profile_name)} match: {fb.score:.0f}/100   ({words})")
     if fb.trait_scores:
         lines.append("  " + "  ".join(f"{k} {v:.0f}" for k, v in fb.trait_scores.items()))
     lines.append("")
@@ -108,8 +113,7 @@ def _emit(
         data = review_to_dict(rv)
         data.pop("_review", None)
         data.update(extra or {})
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump_json(data)
     else:
         print(format_review(rv, source=source))
         for key, value in (extra or {}).items():
@@ -122,9 +126,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from coach.profile import load_profile
 
     profile = load_profile(args.profile)  # fail fast on a bad profile, before transcribing
-    for check in BEFORE_ANALYZE:  # plugins check their own inputs before the long part
-        check(args)
     path = Path(args.path)
+    for check in BEFORE_ANALYZE:  # outputs, the script and the store: before the slow part
+        check(args, path)
     show_progress = sys.stderr.isatty() or not args.json
     transcript = load_transcript(
         path,
@@ -134,10 +138,30 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     )
     rv = review(transcript, profile)
     extra: dict[str, Any] = {}
+    failed: CoachError | None = None
     for hook in AFTER_ANALYZE:
-        extra.update(hook(args, path, rv) or {})
+        try:
+            extra.update(hook(args, path, rv) or {})
+        except CoachError as exc:
+            failed = exc  # show the feedback anyway, then say what was kept
+            break
     _emit(rv, args, path.name, extra)
+    if failed is not None:
+        raise CoachError(_kept_message(extra, failed))
     return 0
+
+
+def _kept_message(done: dict[str, Any], failed: CoachError) -> str:
+    """ "Saved as session 12; the PDF could not be written: …" when a later step fails."""
+    kept = []
+    if done.get("id") is not None:
+        kept.append(f"saved as session {done['id']}")
+    if done.get("pdf"):
+        kept.append(f"the PDF was written to {done['pdf']}")
+    if not kept:
+        return str(failed)
+    said = "; ".join(kept)
+    return f"{said[:1].upper()}{said[1:]}; {failed}"
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -159,7 +183,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 # Later features (sessions, speak, profiles, PDF export) register here without editing main().
 SUBCOMMANDS: list[Callable[[Any], None]] = []
 AFTER_ANALYZE: list[Callable[[argparse.Namespace, Path, Any], dict[str, Any] | None]] = []
-BEFORE_ANALYZE: list[Callable[[argparse.Namespace], None]] = []
+# Checks run before any analysis (output folders, scripts, the store): raise CoachError to refuse.
+BEFORE_ANALYZE: list[Callable[[argparse.Namespace, Path], None]] = []
 ANALYZE_OPTIONS: list[Callable[[argparse.ArgumentParser], None]] = []
 
 
@@ -223,7 +248,34 @@ def _load_plugins() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``coach`` command; returns the exit code."""
+    """Entry point of the ``coach`` command; returns the exit code (see the README's table).
+
+    0 success, 2 a usage or input problem (one sentence on stderr), 1 a bug (traceback in the
+    log, one line on stderr pointing there), 130 interrupted.
+    """
+    with safe_terminal():
+        try:
+            return _run(argv)
+        except KeyboardInterrupt:
+            _end_bar()
+            print("coach: interrupted.", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        except BrokenPipeError:
+            return 0
+        except Exception as exc:  # a bug: never end on a bare traceback
+            _end_bar()
+            log = log_bug(exc, list(sys.argv[1:] if argv is None else argv))
+            where = f"the details are in {log}" if log else "the log could not be written"
+            print(f"coach: internal error ({type(exc).__name__}); {where}. Please report it.",
+                  file=sys.stderr)  # fmt: skip
+            if log is None:
+                import traceback
+
+                traceback.print_exception(exc)
+            return EXIT_BUG
+
+
+def _run(argv: Sequence[str] | None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     _load_plugins()
     parser = build_parser()
@@ -237,12 +289,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         _end_bar()
         print(f"coach: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        _end_bar()
-        print("coach: interrupted.", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

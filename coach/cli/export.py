@@ -12,6 +12,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from coach.cli import core as cli
+from coach.cli.output import check_output_file
+from coach.errors import CoachError, ExportError
 from coach.transcript.load import read_text_file
 
 PAGE_SIZES = ("A4", "Letter")
@@ -30,9 +32,21 @@ def _analyze_options(p: argparse.ArgumentParser) -> None:
                    help="PDF page size: A4 (default) or Letter")  # fmt: skip
 
 
+def _before_analyze(args: argparse.Namespace, path: Path) -> None:
+    if getattr(args, "pdf", None):
+        check_output_file(args.pdf, what="PDF", suffix=".pdf")
+
+
 def _after_analyze(args: argparse.Namespace, path: Path, rv: Any) -> dict[str, Any] | None:
     if not getattr(args, "pdf", None):
         return None
+    try:
+        return _write_pdf(args, path, rv)
+    except CoachError as exc:
+        raise ExportError(f"the PDF could not be written: {exc}") from None
+
+
+def _write_pdf(args: argparse.Namespace, path: Path, rv: Any) -> dict[str, Any]:
     from coach.report.pdf import export_pdf
 
     adherence = None
@@ -59,6 +73,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from coach.cli.sessions import open_store
     from coach.report.pdf import export_session_pdf
 
+    check_output_file(args.pdf, what="PDF", suffix=".pdf")
     out = export_session_pdf(open_store(), args.id, args.pdf, page_size=args.page_size)
     print(f"Wrote {out}")
     return 0
@@ -76,6 +91,7 @@ def _register_export(actions: Any) -> None:
 
 
 cli.ANALYZE_OPTIONS.append(_analyze_options)
+cli.BEFORE_ANALYZE.append(_before_analyze)
 cli.AFTER_ANALYZE.append(_after_analyze)
 try:
     from coach.cli import sessions as cli_sessions

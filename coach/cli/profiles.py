@@ -6,12 +6,12 @@ Registers itself with :mod:`coach.cli.core` when imported.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from coach.cli import core as cli
+from coach.cli.output import check_output_file, dump_json, one_line
 from coach.paths import bundled_profiles_dir
 
 
@@ -35,7 +35,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             rows.append((pid, "(cannot be read)", str(exc), _kind(path), str(path)))
     width = max(len(r[0]) for r in rows) if rows else 4
     for pid, name, info, kind, where in rows:
-        print(f"{pid:<{width}}  {name}  ({info}, {kind})  {where}")
+        print(f"{pid:<{width}}  {one_line(name)}  ({info}, {kind})  {where}")
     return 0
 
 
@@ -47,10 +47,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     p = load_profile(args.name)
     if args.json:
-        json.dump(profile_to_dict(p), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump_json(profile_to_dict(p))
         return 0
-    print(f"{p.name}  [{p.id}]  ({_kind(p.path)}: {p.path})")
+    print(f"{one_line(p.name)}  [{one_line(p.id)}]  ({_kind(p.path)}: {p.path})")
     if p.description:
         print(p.description)
     if p.source:
@@ -69,6 +68,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     """coach profile build FILES... --name NAME"""
     from coach.coaching.profile_builder import build_profile, save_profile
 
+    if args.out:  # the same rule as --pdf and speak --out, checked before the slow part
+        check_output_file(args.out, what="profile", suffix=".toml")
     profile = build_profile(
         args.files,
         name=args.name,
@@ -77,7 +78,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         progress=cli._progress_printer(sys.stderr.isatty()),
     )
     saved = save_profile(profile, args.out, overwrite=args.force)
-    print(f"Saved profile '{saved.name}' ({saved.id}) to {saved.path}")
+    print(f"Saved profile '{one_line(saved.name)}' ({saved.id}) to {saved.path}")
     print(f"Use it: coach analyze TALK.txt --profile {saved.id}")
     return 0
 

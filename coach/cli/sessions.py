@@ -8,7 +8,6 @@ adds its ``id`` to the output. A notice about a damaged database goes to stderr.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import asdict
 from datetime import datetime
@@ -16,6 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from coach.cli import core as cli
+from coach.cli.output import dump_json, one_line
+from coach.coaching.review import JSON_SCHEMA
+from coach.errors import InputError
+from coach.store.audio_files import orphan_kind, partial_copies
 from coach.store.sessions import SessionStore, SessionSummary
 from coach.transcript.load import TEXT_SUFFIXES, read_text_file
 
@@ -39,24 +42,68 @@ def _num(value: float | None, fmt: str = ".0f") -> str:
 
 
 def _json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
-    sys.stdout.write("\n")
+    dump_json(data)
 
 
-def _table(rows: list[SessionSummary]) -> None:
+def _table(rows: list[SessionSummary], args: argparse.Namespace | None = None) -> None:
     if not rows:
-        print("No sessions yet. Save one with: coach analyze FILE --save --talk NAME")
+        print(_nothing_found(args))
         return
-    talk_w = max(4, *(len(r.talk) for r in rows))
+    talk_w = max(4, *(len(one_line(r.talk)) for r in rows))
     print(
         f"{'id':>5}  {'when':<16}  {'talk':<{talk_w}}  {'score':>5}  {'min':>5}  {'wpm':>4}  title"
     )
     for r in rows:
         minutes = None if r.duration_s is None else r.duration_s / 60
         print(
-            f"{r.id:>5}  {_when(r.created):<16}  {r.talk:<{talk_w}}  {r.score:>5.0f}  "
-            f"{_num(minutes, '.1f'):>5}  {_num(r.wpm):>4}  {r.title}"
+            f"{r.id:>5}  {_when(r.created):<16}  {one_line(r.talk):<{talk_w}}  {r.score:>5.0f}  "
+            f"{_num(minutes, '.1f'):>5}  {_num(r.wpm):>4}  {one_line(r.title)}"
         )
+
+
+def _nothing_found(args: argparse.Namespace | None) -> str:
+    if args is not None and args.trash:
+        return "The trash is empty."
+    wanted = []
+    if args is not None and args.talk is not None:
+        wanted.append(f"of the talk '{one_line(args.talk)}'")
+    if args is not None and args.query:
+        wanted.append(f"matching '{one_line(args.query)}'")
+    if wanted:
+        return f"No sessions {' and '.join(wanted)}; 'coach sessions list' shows them all."
+    return "No sessions yet. Save one with: coach analyze FILE --save --talk NAME"
+
+
+_ORPHANS = {
+    "interrupted": "from saves that were interrupted before they were recorded",
+    "unlisted": "of sessions this database does not have (an earlier database was set aside)",
+    "moved": "moved out of the way of a new session with the same number",
+    "other": "that Coach did not put there",
+}
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
+def _audio_notes(store: SessionStore) -> list[str]:
+    """Lines about audio no session owns and unfinished copies, with the space they hold."""
+    lines = []
+    groups: dict[str, list[Path]] = {}
+    for p in store.recovered_audio():
+        groups.setdefault(orphan_kind(p), []).append(p)
+    for kind, files in groups.items():
+        size = sum(p.stat().st_size for p in files if p.exists())
+        names = ", ".join(one_line(p.name) for p in files[:8]) + (" …" if len(files) > 8 else "")
+        lines.append(f"{len(files)} audio file(s) {_ORPHANS[kind]}, {_mb(size)} in "
+                     f"{store.audio_dir}: {names}")  # fmt: skip
+    parts = partial_copies(store.audio_dir)
+    if parts:
+        size = sum(n for _, n in parts)
+        lines.append(f"{len(parts)} unfinished audio copy(ies) (.incoming-*.part) hold {_mb(size)} "
+                     f"in {store.audio_dir}; Coach deletes them an hour after they were last "
+                     "written (a save running now writes one too).")  # fmt: skip
+    return lines
 
 
 # -- analyze --save -------------------------------------------------------------------------------
@@ -69,6 +116,17 @@ def _analyze_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--script", help="the script (.txt/.md) you were speaking from, kept with it")
 
 
+def _before_analyze(args: argparse.Namespace, path: Path) -> None:
+    """Refuse a bad --script, --title or store before transcribing, not after."""
+    if getattr(args, "script", None):
+        read_text_file(Path(args.script))
+    if not getattr(args, "save", False):
+        return
+    if args.title is not None and not args.title.strip():
+        raise InputError("--title cannot be empty; give a few words or leave it out.")
+    args.store = open_store()
+
+
 def _after_analyze(args: argparse.Namespace, path: Path, rv: Any) -> dict[str, Any] | None:
     if not getattr(args, "save", False):
         return None
@@ -78,14 +136,15 @@ def _after_analyze(args: argparse.Namespace, path: Path, rv: Any) -> dict[str, A
         script = read_text_file(Path(args.script))
     elif is_text:
         script = read_text_file(path)
-    store = open_store()
-    session = store.save(
-        rv,
-        title=args.title if args.title is not None else path.stem,
-        talk=args.talk or "",
-        audio=None if is_text else path,
-        script=script,
-    )
+    store = getattr(args, "store", None) or open_store()
+    with store:  # opened before the analysis (see _before_analyze); closed once saved
+        session = store.save(
+            rv,
+            title=args.title if args.title is not None else path.stem,
+            talk=args.talk or "",
+            audio=None if is_text else path,
+            script=script,
+        )
     return {"id": session.id}
 
 
@@ -99,11 +158,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         _json([asdict(r) for r in rows])
     else:
-        _table(rows)
-        recovered = store.recovered_audio()
-        if recovered and not args.trash:
-            print(f"\n{len(recovered)} audio file(s) from interrupted saves are kept in "
-                  f"{store.audio_dir}: " + ", ".join(p.name for p in recovered))  # fmt: skip
+        _table(rows, args)
+        notes = [] if args.trash else _audio_notes(store)
+        if notes:
+            print("\n" + "\n".join(notes))
     return 0
 
 
@@ -132,8 +190,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         data.update(head)
         _json(data)
         return 0
-    print(f"Session {s.id}: {s.title or '(untitled)'}")
-    print(f"  talk: {s.talk or '-'}   recorded: {_when(s.created)}   profile: {s.profile_name}")
+    print(f"Session {s.id}: {one_line(s.title) or '(untitled)'}")
+    print(f"  talk: {one_line(s.talk) or '-'}   recorded: {_when(s.created)}   "
+          f"profile: {one_line(s.profile_name)}")  # fmt: skip
     if s.audio_path:
         print(f"  audio: {s.audio_path}")
     if s.notes:
@@ -148,7 +207,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_rename(args: argparse.Namespace) -> int:
     """coach sessions rename ID TITLE"""
     open_store().rename(args.id, args.title)
-    print(f"Session {args.id} is now called '{args.title}'.")
+    print(f"Session {args.id} is now called '{one_line(args.title.strip())}'.")
     return 0
 
 
@@ -184,9 +243,12 @@ def cmd_rescore(args: argparse.Namespace) -> int:
     before = store.get(args.id).score
     s = store.rescore(args.id, args.profile)
     if args.json:
-        _json({"id": s.id, "profile": s.profile_id, "score_before": before, "score": s.score})
+        _json({"schema": JSON_SCHEMA, "id": s.id, "profile": s.profile_id,
+               "score_before": before, "score": s.score})  # fmt: skip
     else:
-        print(f"Session {s.id} rescored with {s.profile_name}: {before:.0f} -> {s.score:.0f}/100")
+        print(
+            f"Session {s.id} rescored with {one_line(s.profile_name)}: {before:.0f} -> {s.score:.0f}/100"
+        )
     return 0
 
 
@@ -196,7 +258,8 @@ def cmd_retranscribe(args: argparse.Namespace) -> int:
     before = store.get(args.id)
     s = store.retranscribe(args.id, engine=args.engine, model=args.model)
     if args.json:
-        _json({"id": s.id, "engine": s.engine, "score_before": before.score, "score": s.score})
+        _json({"schema": JSON_SCHEMA, "id": s.id, "engine": s.engine,
+               "score_before": before.score, "score": s.score})  # fmt: skip
     else:
         print(f"Session {s.id} transcribed again with {s.engine}: "
               f"{before.score:.0f} -> {s.score:.0f}/100")  # fmt: skip
@@ -207,12 +270,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     """coach sessions compare ID1 ID2"""
     c = open_store().compare(args.id1, args.id2)
     if args.json:
-        data = asdict(c)
+        data = {"schema": JSON_SCHEMA, **asdict(c)}
         data.update(improved=c.improved(), worsened=c.worsened())
         _json(data)
         return 0
     a, b = c.first, c.second
-    print(f"Session {a.id} '{a.title}' ({_when(a.created)}) -> session {b.id} '{b.title}' "
+    print(f"Session {a.id} '{one_line(a.title)}' ({_when(a.created)}) -> session {b.id} "
+          f"'{one_line(b.title)}' "
           f"({_when(b.created)})")  # fmt: skip
     print(f"Score: {a.score:.0f} -> {b.score:.0f} ({c.score_change:+.1f})\n")
     print(f"  {'':<7}{'metric':<36} {'first':>8} {'second':>8}  band")
@@ -244,21 +308,30 @@ def cmd_trend(args: argparse.Namespace) -> int:
         return 0
     top = max(abs(v) for _, v in points) or 1.0
     print(
-        f"{args.metric} over {len(points)} attempt(s)" + (f" of '{args.talk}'" if args.talk else "")
+        f"{args.metric} over {len(points)} attempt(s)"
+        + (f" of '{one_line(args.talk)}'" if args.talk else "")
     )
     for s, v in points:
         bar = "#" * round(30 * abs(v) / top)
-        print(f"{s.id:>5}  {_when(s.created):<16}  {v:8.1f}  {bar}  {s.title}")
+        print(f"{s.id:>5}  {_when(s.created):<16}  {v:8.1f}  {bar}  {one_line(s.title)}")
     first, last = points[0][1], points[-1][1]
     print(f"First {first:.1f}, latest {last:.1f} ({last - first:+.1f}).")
     return 0
 
 
 def _session_id(text: str) -> int:
+    digits = text.strip().lstrip("+-")
+    if digits.isdigit() and len(digits) > 19:  # beyond SQLite's integers (and int()'s limit)
+        raise argparse.ArgumentTypeError(
+            f"there is no session {one_line(text if len(text) <= 40 else text[:40] + '…')}; "
+            "'coach sessions list' shows them"
+        )
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a session id; ids are numbers") from None
+        raise argparse.ArgumentTypeError(
+            f"'{one_line(text[:40])}' is not a session id; ids are numbers"
+        ) from None
 
 
 def register(sub: Any) -> None:
@@ -314,3 +387,4 @@ called with the ``sessions`` subparsers object."""
 cli.SUBCOMMANDS.append(register)
 cli.ANALYZE_OPTIONS.append(_analyze_options)
 cli.AFTER_ANALYZE.append(_after_analyze)
+cli.BEFORE_ANALYZE.append(_before_analyze)

@@ -29,7 +29,7 @@ def _analyze_options(p: argparse.ArgumentParser) -> None:
                    help="planned seconds per slide: CSV with header slide,target_s")  # fmt: skip
 
 
-def _before_analyze(args: argparse.Namespace) -> None:
+def _before_analyze(args: argparse.Namespace, _path: Path) -> None:
     """Open the deck and read the times before transcribing, so a bad file fails at once."""
     deck_file = getattr(args, "slides", None)
     times_file = getattr(args, "slide_times", None)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.cli import core as cli
+from coach.cli.output import check_output_file
 from coach.transcript.load import read_text_file
 
 
@@ -21,15 +22,16 @@ def cmd_speak(args: argparse.Namespace) -> int:
     """coach speak SCRIPT"""
     from coach.voice import delivery as voice
 
+    out = check_output_file(args.out, what="WAV file", suffix=".wav") if args.out else None
     text = read_text_file(Path(args.path))
-    target = args.wpm or voice.target_wpm_for(args.profile)
+    target = args.wpm if args.wpm is not None else voice.target_wpm_for(args.profile)
     options = {
         "target_wpm": target,
         "figure_pause_s": args.figure_pause,
         "paragraph_pause_s": args.paragraph_pause,
     }
-    if args.out:
-        result = voice.render_model_delivery(text, Path(args.out), **options)
+    if out is not None:
+        result = voice.render_model_delivery(text, out, **options)
         print(result.summary())
         return 0
     with tempfile.TemporaryDirectory(prefix="coach-speak-") as tmp:

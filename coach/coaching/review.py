@@ -26,6 +26,10 @@ from coach.types import (
     Word,
 )
 
+JSON_SCHEMA = 1
+"""Version of the ``--json`` shape (the ``schema`` key); raised when a key changes meaning or
+goes away, not when one is added. See the README."""
+
 
 @dataclass(frozen=True)
 class Review:
@@ -65,7 +69,7 @@ def _r(value: float | None, digits: int = 3) -> float | None:
 def review_to_dict(rv: Review) -> dict[str, Any]:
     """The JSON object of the CLI contract (stable keys; see README), plus what the store needs.
 
-    Keys: word_count, numbers, number_density, hype_words, fillers, questions, score, metrics,
+    Keys: schema (:data:`JSON_SCHEMA`), word_count, numbers, number_density, hype_words, fillers, questions, score, metrics,
     tips, transcript; for audio also duration_s, wpm, articulation_wpm, pauses, pace, words,
     engine. ``_review`` holds the lossless form used by :func:`review_from_dict`.
     """
@@ -73,6 +77,7 @@ def review_to_dict(rv: Review) -> dict[str, Any]:
     details = a.details
     values = a.values
     out: dict[str, Any] = {
+        "schema": JSON_SCHEMA,
         "profile": rv.profile_id,
         "profile_name": rv.profile_name,
         "engine": t.engine,

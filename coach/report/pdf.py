@@ -127,8 +127,10 @@ def _figures(c: Ctx) -> list[Flowable]:
     else:
         note += f" Shaded: runs of {charts.DESERT_WORDS} words or more without a figure."
     out = [c.chart(charts.figures_timeline(rv, titled=False)), c.p(note, "small")]
+    # A table row cannot split over pages: a figure of 1,000 digits is shown cut short.
     rows = [[c.p(clock(f.start_s) if f.start_s is not None else f"word {f.word_span[0] + 1}", "cell"),
-             c.p(rich(f.text), "cell")] for f in figs]  # fmt: skip
+             c.p(rich(f.text if len(f.text) <= 40 else f.text[:39] + "…"), "cell")]
+            for f in figs]  # fmt: skip
     vague = [f.text for f in rv.analysis.figures if f.kind == "vague"]
     items: list[Flowable] = []
     if rows:

@@ -72,6 +72,39 @@ def set_aside_orphan(audio_dir: Path, name: str) -> None:
         old.rename(audio_dir / f"recovered-{uuid.uuid4().hex[:8]}-{old.name}")
 
 
+def orphan_kind(path: Path) -> str:
+    """What an audio file no session owns is, from its name (see :meth:`recovered_audio`).
+
+    ``"interrupted"``: a complete copy whose save was stopped before it was recorded;
+    ``"moved"``: set aside so a new session with the same number could be saved;
+    ``"unlisted"``: ``<id>.<ext>`` of a session the current database does not have (the
+    database was set aside or replaced); ``"other"``: a file Coach did not put there.
+    """
+    name = path.name
+    if name.startswith("incoming-"):
+        return "interrupted"
+    if name.startswith("recovered-"):
+        return "moved"
+    if name.split(".")[0].isdigit():
+        return "unlisted"
+    return "other"
+
+
+def partial_copies(audio_dir: Path) -> list[tuple[Path, int]]:
+    """Unfinished copies (``.incoming-*.part``) in ``audio_dir`` with their size in bytes.
+
+    Left by a save killed while copying (or written by a save running right now); removed when
+    a store is opened :data:`STALE_PART_S` after they were last written.
+    """
+    found = []
+    for part in sorted(audio_dir.glob(".incoming-*.part")):
+        try:
+            found.append((part, part.stat().st_size))
+        except OSError:
+            continue
+    return found
+
+
 def clean_stale_parts(audio_dir: Path) -> None:
     """Remove partial copies (the user still has the original) older than an hour."""
     cutoff = datetime.now(timezone.utc).timestamp() - STALE_PART_S

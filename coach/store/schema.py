@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import uuid
 import zlib
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -180,8 +181,42 @@ def _check_header(path: Path) -> None:
         return
     except OSError as exc:
         raise StoreError(f"Cannot read the session database {path}: {exc.strerror}.") from None
-    if head and head != b"SQLite format 3\x00":
+    if not head:
+        # Coach creates the file whole (see _create), so an empty one is damage: a full disk,
+        # a cut-off copy or sync. Using it as a new database would hide where the sessions went.
+        raise sqlite3.DatabaseError("file is not a database: it is empty (0 bytes)")
+    if head != b"SQLite format 3\x00":
         raise sqlite3.DatabaseError("file is not a database")
+
+
+def _create(path: Path) -> None:
+    """Make a new, migrated database at ``path`` in one step (never an empty file there).
+
+    Built under a temporary name and hard-linked into place, which fails when another process
+    created the file first (then theirs is used). Without hard links it is renamed instead.
+    """
+    tmp = path.with_name(f".{path.name}.new-{uuid.uuid4().hex[:8]}")
+    try:
+        conn = connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            migrate(conn, tmp)
+        finally:
+            conn.close()  # the last connection checkpoints and removes the -wal file
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        except OSError:
+            if not path.exists():
+                os.replace(tmp, path)
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot create the session database {path}: {exc.strerror or exc}."
+        ) from None
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def move_aside(path: Path) -> Path:
@@ -216,7 +251,10 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, str | None]:
         ``notice`` is a sentence for the user when the old file was set aside, else ``None``.
     """
     conn: sqlite3.Connection | None = None
+    reason = "damaged"
     try:
+        if not path.exists():
+            _create(path)
         _check_header(path)
         conn = connect(path)
         _refuse_newer(conn, path)  # before WAL mode rewrites the header of a file we cannot own
@@ -232,16 +270,19 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, str | None]:
             conn.close()
         if not is_damage(exc):
             raise StoreError(f"Cannot open the session database {path}: {exc}.") from None
+        if "empty (0 bytes)" in str(exc):
+            reason = "empty (0 bytes, as after a full disk or an interrupted copy)"
     except BaseException:
         if conn is not None:
             conn.close()
         raise
     moved = move_aside(path)
     notice = (
-        f"The session database was damaged and was moved to {moved}; "
-        "a new, empty one was started (your audio files are untouched)."
+        f"The session database was {reason} and was moved to {moved}; a new, empty one was "
+        f"started. The audio files of its sessions are untouched in {path.parent / 'audio'} "
+        "('coach sessions list' names them)."
     )
+    _create(path)
     conn = connect(path)
-    conn.execute("PRAGMA journal_mode = WAL")
     migrate(conn, path)
     return conn, notice

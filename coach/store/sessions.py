@@ -77,6 +77,7 @@ __all__ = [
 ]
 
 TRASH_DAYS = 30
+_MAX_ID = 2**63 - 1  # SQLite's largest INTEGER
 SUMMARY_METRICS = ("wpm", "figures_per_min", "number_density")
 
 
@@ -86,6 +87,16 @@ def _now() -> datetime:
 
 def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds")
+
+
+def _utf8(text: str | None) -> str | None:
+    """``text`` that SQLite can store: the lone surrogates of a non-UTF-8 file name become U+FFFD."""
+    if text is None or text.isascii():
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _said(rv: Review) -> str:
@@ -165,6 +176,8 @@ class SessionStore:
     def _row(
         self, conn: sqlite3.Connection, session_id: int, *, deleted: bool | None = False
     ) -> Any:
+        if not isinstance(session_id, int) or not 0 < session_id <= _MAX_ID:
+            raise StoreError(f"There is no session {session_id}; 'coach sessions list' shows them.")
         row = conn.execute(
             "SELECT id, created, title, talk, profile_id, profile_name, engine, duration_s, "
             "audio_name, script, notes, score, deleted FROM sessions WHERE id = ?",
@@ -211,8 +224,9 @@ class SessionStore:
                     "INSERT INTO sessions (created, title, talk, profile_id, profile_name, engine,"
                     " duration_s, script, notes, score, wpm, figures_per_min, number_density)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (_iso(_now()), title.strip(), talk.strip(), rv.profile_id, rv.profile_name,
-                     rv.transcript.engine, duration, script, notes, rv.feedback.score,
+                    (_iso(_now()), _utf8(title.strip()), _utf8(talk.strip()), rv.profile_id,
+                     rv.profile_name, rv.transcript.engine, duration, _utf8(script), _utf8(notes),
+                     rv.feedback.score,
                      *(values.get(k) for k in SUMMARY_METRICS)),
                 )  # fmt: skip
                 sid = int(cur.lastrowid or 0)
@@ -267,6 +281,7 @@ class SessionStore:
         self, *, talk: str | None = None, query: str | None = None, limit: int | None = None
     ) -> list[SessionSummary]:
         """Sessions not in the trash, newest first; ``query`` matches title or words said."""
+        talk, query = _utf8(talk), _utf8(query)
         sql = f"SELECT {_SUMMARY_COLS} FROM sessions WHERE deleted IS NULL"
         params: list[Any] = []
         if talk is not None:
@@ -328,10 +343,13 @@ class SessionStore:
     def _update(self, session_id: int, column: str, value: Any) -> None:
         with self._tx(write=True) as conn:
             self._row(conn, session_id)
+            value = _utf8(value) if isinstance(value, str) else value
             conn.execute(f"UPDATE sessions SET {column} = ? WHERE id = ?", (value, int(session_id)))
 
     def rename(self, session_id: int, title: str) -> None:
-        """Give a session a new title."""
+        """Give a session a new title (not an empty one)."""
+        if not title.strip():
+            raise StoreError("A session's title cannot be empty; give it a few words.")
         self._update(session_id, "title", title.strip())
 
     def set_talk(self, session_id: int, talk: str) -> None:
@@ -461,6 +479,7 @@ class SessionStore:
 
         Sessions where the metric was not measured (e.g. pace for a typed script) are skipped.
         """
+        talk = _utf8(talk)
         cols = ", ".join(f"s.{c.strip()}" for c in _SUMMARY_COLS.split(","))
         where = " AND s.talk = ?" if talk is not None else ""
         params: builtins.list[Any] = [talk] if talk is not None else []

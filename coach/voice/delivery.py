@@ -15,7 +15,6 @@ GUI thread), :func:`passage_for_word` (the sentence of a "let the figure land" t
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -34,11 +33,13 @@ from coach.voice.tts import (
     RATE_RANGE,
     Calibration,
     calibrate,
+    check_speakable,
     check_tts,
     install_hint,
     missing_tts_message,
     synthesise,
     tts_available,
+    write_wav_atomic,
 )
 
 __all__ = [
@@ -246,6 +247,7 @@ def render_model_delivery(
     from coach.text import transcript_from_text
 
     words = transcript_from_text(text).words
+    check_speakable([w.text for w in words])
     n_words = len(words)
     pause_total = sum(c.pause_s for c in chunks)
     cal = calibrate(driver=driver, voice=voice)
@@ -297,7 +299,7 @@ def render_model_delivery(
             at += gap
     signal = np.concatenate(audio)
     out = Path(out_wav)
-    _write_wav_atomic(out, signal, sample_rate)
+    write_wav_atomic(out, signal, sample_rate)
     return RenderResult(
         path=out,
         duration_s=signal.size / sample_rate,
@@ -500,12 +502,3 @@ def play(wav: str | Path, *, wait: bool = True) -> Playback:
 
 def _clip_rate(rate: float) -> int:
     return int(min(max(round(rate), RATE_RANGE[0]), RATE_RANGE[1]))
-
-
-def _write_wav_atomic(path: Path, samples: np.ndarray, rate: int) -> None:
-    from coach.transcript.decode import write_wav
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    write_wav(tmp, samples, rate)
-    os.replace(tmp, path)

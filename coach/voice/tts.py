@@ -42,6 +42,9 @@ _CALIBRATION_TEXT = (
     "what we built, why we built it, and what comes next."
 )
 _CALIBRATION_RATES = (130, 170, 210)
+MAX_WORD_CHARS = 80
+"""Longer "words" (a pasted hash, a run of thousands of digits) are refused before synthesis:
+espeak-ng spells them out letter by letter for minutes, and crashes on very long ones."""
 _NO_AUDIO = "Text-to-speech wrote no audio for"
 
 
@@ -373,6 +376,41 @@ def trim(samples: np.ndarray, rate: int) -> np.ndarray:
         return samples[:0]
     edge = int(_EDGE_S * rate)
     return samples[max(0, loud[0] - edge) : loud[-1] + edge + 1]
+
+
+def check_speakable(words: Sequence[str]) -> None:
+    """Refuse text with a word longer than :data:`MAX_WORD_CHARS` (one sentence naming it)."""
+    long = next((w for w in words if len(w) > MAX_WORD_CHARS), None)
+    if long is not None:
+        raise VoiceError(
+            f"The text has a {len(long):,}-character word ('{long[:24]}…'); text-to-speech reads "
+            f"words of up to {MAX_WORD_CHARS} characters. Break it up or leave it out."
+        )
+
+
+def write_wav_atomic(path: Path, samples: np.ndarray, rate: int) -> None:
+    """Write a 16-bit mono WAV through a temporary file and a rename; the folder must exist.
+
+    Raises
+    ------
+    VoiceError
+        The path is a folder, its folder is missing, or the write failed; nothing is left behind.
+    """
+    from coach.safe_write import explain_write_error
+    from coach.transcript.decode import write_wav
+
+    if path.is_dir():
+        raise VoiceError(f"{path} is a folder; give a file name ending in .wav.")
+    if not path.parent.is_dir():
+        raise VoiceError(f"The folder {path.parent} does not exist; choose an existing folder.")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        write_wav(tmp, samples, rate)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise VoiceError(explain_write_error(exc, path)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _cache_path() -> Path:
