@@ -22,7 +22,10 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 DEFAULT_PROFILE = "leijun"
-WORD_LISTS = ("hype", "jargon", "fillers", "crisis", "humble", "forward", "time_anchors", "people")
+WORD_LISTS = (
+    "hype", "jargon", "fillers", "crisis", "humble", "forward", "time_anchors", "people",
+    "intensifiers", "hype_idioms",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coach.analysis.english_hype import find_claims_english
 from coach.analysis.numbers import find_figures
 from coach.analysis.phrases import PhraseMatcher, find_fillers
 from coach.analysis.plain import LONG_SENTENCE_WORDS, flesch_reading_ease
@@ -61,22 +62,28 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         }[f.kind]
         mark(f.kind, f.word_span, advice)
 
-    # hype and jargon, with the profile's suggestion on every hit
+    # hype and jargon, read in context, with the profile's suggestion on every hit
     hype_hits: list[dict[str, Any]] = []
-    for kind in ("hype", "jargon"):
-        wl = profile.word_list(kind)
-        for hit in PhraseMatcher(wl.items).find(words):
-            mark(kind, hit.span, wl.suggestion)
-            hype_hits.append(
-                {
-                    "kind": kind,
-                    "text": span_text(words, hit.span),
-                    "phrase": hit.phrase,
-                    "span": list(hit.span),
-                    "start_s": words[hit.span[0]].start_s,
-                    "suggestion": wl.suggestion,
-                }
-            )
+    claims = find_claims_english(
+        words,
+        hype=profile.word_list("hype").items,
+        jargon=profile.word_list("jargon").items,
+        intensifiers=profile.word_list("intensifiers").items,
+        idioms=profile.word_list("hype_idioms").items,
+    )
+    for claim in claims:
+        suggestion = profile.word_list(claim.kind).suggestion
+        mark(claim.kind, claim.span, suggestion)  # type: ignore[arg-type]
+        hype_hits.append(
+            {
+                "kind": claim.kind,
+                "text": span_text(words, claim.span),
+                "phrase": claim.phrase,
+                "span": list(claim.span),
+                "start_s": words[claim.span[0]].start_s,
+                "suggestion": suggestion,
+            }
+        )
     hype_hits.sort(key=lambda h: h["span"][0])
 
     filler_list = profile.word_list("fillers")
