@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from coach.analysis.english_hype import find_claims_english
+from coach.analysis.english_numbers import TIME_UNITS
 from coach.analysis.numbers import find_figures
 from coach.analysis.phrases import PhraseMatcher, find_fillers
 from coach.analysis.plain import LONG_SENTENCE_WORDS, flesch_reading_ease
@@ -102,6 +103,8 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         time_anchors=profile.word_list("time_anchors").items,
         people=profile.word_list("people").items,
         dates=[f for f in figures if f.kind == "date"],
+        # a duration ("after the first 6 months") says when if something happened
+        durations=[f for f in concrete if f.unit in TIME_UNITS],
     )
     for s in stories:
         mark("story", s, "A story line: who, when, what happened.")
