@@ -19,6 +19,7 @@ from coach.analysis.rhetoric import (
     anaphora,
     edge_span,
     find_questions,
+    last_real_sentence,
     story_sentences,
 )
 from coach.profile import Profile, load_profile
@@ -118,22 +119,31 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
     for r in repeats:
         mark("repeat", r.again, f"You said '{r.phrase}' twice in a row: say it once.")
 
-    # opening: crisis, question or figure in the first tenth
+    # opening: crisis, question, figure, or a story or scene in the first tenth
     opening = edge_span(n, spans, share=EDGE_SHARE, end=False)
     crisis = PhraseMatcher(profile.word_list("crisis").items).find(words[: opening[1]])
     open_q = [q for q in questions if q.span[0] < opening[1]]
     open_fig = [f for f in concrete if f.word_span[0] < opening[1]]
+    open_story = [s for s in stories if s[0] < opening[1]]
     opening_hooks = {
         "crisis": [h.phrase for h in crisis],
         "question": [span_text(words, q.span) for q in open_q],
         "figure": [f.text for f in open_fig],
+        "story": [span_text(words, s) for s in open_story],
     }
-    # close: humble or forward-looking, and no superlative in the last tenth
-    closing = edge_span(n, spans, share=EDGE_SHARE, end=True)
-    tail = words[closing[0] :]
+    # close: the last real sentences (thanks and sign-offs skipped), humble or forward-looking,
+    # with no superlative in the very last one
+    last_k = last_real_sentence(words, spans)
+    if last_k is None:
+        closing = edge_span(n, spans, share=EDGE_SHARE, end=True)
+        last_span = closing
+    else:
+        last_span = spans[last_k]
+        closing = (spans[max(0, last_k - 1)][0], last_span[1])
+    tail = words[closing[0] : closing[1]]
     humble = PhraseMatcher(profile.word_list("humble").items).find(tail)
     forward = PhraseMatcher(profile.word_list("forward").items).find(tail)
-    close_hype = [h for h in hype_hits if h["span"][0] >= closing[0]]
+    close_hype = [h for h in hype_hits if last_span[0] <= h["span"][0] < last_span[1]]
     close_value = (1.0 if (humble or forward) else 0.0) * (0.5 if close_hype else 1.0)
 
     sentence_count = len(spans)
@@ -146,7 +156,7 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         "story_share": _per(len(stories), sentence_count, 100),
         # a short clip with one question is not "too many questions": count over 250 words at least
         "self_questions": _per(len(questions), max(n, QUESTION_MIN_WORDS), 1000),
-        "opening_hook": float(sum(1 for v in opening_hooks.values() if v)),
+        "opening_hook": float(min(3, sum(1 for v in opening_hooks.values() if v))),
         "close_humble": close_value,
         "filler_rate": _per(len(fillers), n, 100),
         "repetition_rate": _per(len(repeats), n, 100),
@@ -181,6 +191,7 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         "opening": {"span": list(opening), **opening_hooks},
         "close": {
             "span": list(closing),
+            "last": list(last_span),
             "humble": [h.phrase for h in humble],
             "forward": [h.phrase for h in forward],
             "hype": [h["text"] for h in close_hype],

@@ -22,6 +22,7 @@ _AUX = {
 }  # fmt: skip
 _SUBJECTS = {"i", "we", "you", "they", "he", "she", "it", "this", "that", "there", "our", "my",
              "your", "the", "anyone", "anybody", "someone", "everyone", "people"}  # fmt: skip
+_WH_SUBJECTS = {"a", "an", "his", "her", "their", "these", "those", "all", "we're", "you're"}
 _LEAD_INS = {"so", "and", "but", "now", "then", "well", "okay", "ok", "honestly", "really"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "mine", "ours", "i'm", "i've", "i'd", "we're",
                  "we've", "we'd", "i'll", "we'll", "myself", "ourselves"}  # fmt: skip
@@ -54,8 +55,11 @@ def _is_question_shape(lows: Sequence[str]) -> bool:
         return False
     first, second = lows[k], lows[k + 1]
     if first in _WH:
-        # "what we built is..." is a statement; "what do we..." / "why would..." ask
-        return second in _AUX or second in {"if", "else", "about", "exactly", "on", "earth"}
+        # "what we built is..." is a statement; "what do we..." / "why would..." ask; "what is
+        # clear is" is a statement too: after the auxiliary comes a subject
+        if second in {"if", "else", "about", "exactly", "on", "earth"}:
+            return True
+        return second in _AUX and len(lows) > k + 2 and lows[k + 2] in _SUBJECTS | _WH_SUBJECTS
     return first in _AUX and second in _SUBJECTS
 
 
@@ -72,7 +76,11 @@ def find_questions(
             continue
         lows = [norm(w.text) for w in words[a:b]]
         if punctuated:
-            asked = any(w.text.rstrip("\"'”’)").endswith("?") for w in words[a:b])
+            # a "?" anywhere, or a self-question whose "?" the transcriber dropped
+            # ("So why did I drop out.")
+            asked = any(w.text.rstrip("\"'”’)").endswith("?") for w in words[a:b]) or (
+                b - a <= 12 and _is_question_shape(lows) and not words[b - 1].text.endswith("!")
+            )
         else:
             asked = _is_question_shape(lows)
         if asked:
@@ -155,11 +163,36 @@ def story_sentences(
         asked = words[b - 1].text.rstrip("\"'”’)").endswith("?")
         # a dated sentence may set the scene with "was"; a duration ("after 6 months") or the
         # story running before needs an event
-        story = who and not report and ((when and past) or ((lasted or running) and event))
+        # a scene told in the present ("When I talk to my students, they always ask") counts
+        # when it is anchored in time
+        scene = when and any(tags[k].tag in {"VBP", "VBZ"} and tags[k].lemma not in _STATE_VERBS
+                             for k in range(a, b))  # fmt: skip
+        story = (
+            who and not report and ((when and (past or scene)) or ((lasted or running) and event))
+        )
         if story and not asked:
             out.append((a, b))
         running = story or (running and past)
     return out
+
+
+THANKS = ("thank you", "thanks", "thank", "god bless", "good night", "goodbye")
+
+
+def last_real_sentence(words: Sequence[Word], spans: Sequence[tuple[int, int]]) -> int | None:
+    """Index in ``spans`` of the last sentence that is not thanks or a sign-off."""
+    for k in range(len(spans) - 1, -1, -1):
+        a, b = spans[k]
+        text = " ".join(norm(w.text) for w in words[a:b]).strip()
+        if not text:
+            continue
+        short = b - a <= 8
+        if short and any(text.startswith(t) or text.endswith(t) for t in THANKS):
+            continue
+        if short and text in {"applause", "laughter", "music"}:
+            continue
+        return k
+    return None
 
 
 def edge_span(
