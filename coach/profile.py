@@ -26,7 +26,10 @@ DEFAULT_PROFILE = "leijun"
 MAX_BOUND = 1_000_000.0
 """Largest band edge or tolerance accepted (every metric is a rate, share, count or duration)."""
 MAX_WEIGHT = 1000.0
-WORD_LISTS = ("hype", "jargon", "fillers", "crisis", "humble", "forward", "time_anchors", "people")
+WORD_LISTS = (
+    "hype", "jargon", "fillers", "crisis", "humble", "forward", "time_anchors", "people",
+    "intensifiers", "hype_idioms",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -58,10 +58,13 @@ def test_opening_hooks_crisis_question_figure() -> None:
 
 
 def test_close_humble_or_forward_without_superlative() -> None:
-    """Closing humbly scores 1; a superlative at the end halves it; nothing scores 0."""
+    """Closing humbly scores 1; a superlative in the last sentence halves it; thanks alone are a
+    sign-off, not humility, so a thankful boast scores 0 like a flat close."""
     body = " ".join(["We kept going and we learned a lot."] * 12)
     humble = analyse(transcript_from_text(body + " We are still far from done. Thank you."))
-    boast = analyse(transcript_from_text(body + " Thank you, we are simply the best."))
+    boast = analyse(
+        transcript_from_text(body + " We are still far from done, and simply the best.")
+    )
     flat = analyse(transcript_from_text(body + " That is the product."))
     assert (
         humble.values["close_humble"],

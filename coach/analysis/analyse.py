@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from coach.analysis.english_hype import find_claims_english
+from coach.analysis.english_numbers import TIME_UNITS
 from coach.analysis.numbers import find_figures
 from coach.analysis.phrases import PhraseMatcher, find_fillers
 from coach.analysis.plain import LONG_SENTENCE_WORDS, flesch_reading_ease
@@ -17,6 +19,7 @@ from coach.analysis.rhetoric import (
     anaphora,
     edge_span,
     find_questions,
+    last_real_sentence,
     story_sentences,
 )
 from coach.profile import Profile, load_profile
@@ -61,22 +64,28 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         }[f.kind]
         mark(f.kind, f.word_span, advice)
 
-    # hype and jargon, with the profile's suggestion on every hit
+    # hype and jargon, read in context, with the profile's suggestion on every hit
     hype_hits: list[dict[str, Any]] = []
-    for kind in ("hype", "jargon"):
-        wl = profile.word_list(kind)
-        for hit in PhraseMatcher(wl.items).find(words):
-            mark(kind, hit.span, wl.suggestion)
-            hype_hits.append(
-                {
-                    "kind": kind,
-                    "text": span_text(words, hit.span),
-                    "phrase": hit.phrase,
-                    "span": list(hit.span),
-                    "start_s": words[hit.span[0]].start_s,
-                    "suggestion": wl.suggestion,
-                }
-            )
+    claims = find_claims_english(
+        words,
+        hype=profile.word_list("hype").items,
+        jargon=profile.word_list("jargon").items,
+        intensifiers=profile.word_list("intensifiers").items,
+        idioms=profile.word_list("hype_idioms").items,
+    )
+    for claim in claims:
+        suggestion = profile.word_list(claim.kind).suggestion
+        mark(claim.kind, claim.span, suggestion)  # type: ignore[arg-type]
+        hype_hits.append(
+            {
+                "kind": claim.kind,
+                "text": span_text(words, claim.span),
+                "phrase": claim.phrase,
+                "span": list(claim.span),
+                "start_s": words[claim.span[0]].start_s,
+                "suggestion": suggestion,
+            }
+        )
     hype_hits.sort(key=lambda h: h["span"][0])
 
     filler_list = profile.word_list("fillers")
@@ -95,6 +104,8 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         time_anchors=profile.word_list("time_anchors").items,
         people=profile.word_list("people").items,
         dates=[f for f in figures if f.kind == "date"],
+        # a duration ("after the first 6 months") says when if something happened
+        durations=[f for f in concrete if f.unit in TIME_UNITS],
     )
     for s in stories:
         mark("story", s, "A story line: who, when, what happened.")
@@ -108,22 +119,31 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
     for r in repeats:
         mark("repeat", r.again, f"You said '{r.phrase}' twice in a row: say it once.")
 
-    # opening: crisis, question or figure in the first tenth
+    # opening: crisis, question, figure, or a story or scene in the first tenth
     opening = edge_span(n, spans, share=EDGE_SHARE, end=False)
     crisis = PhraseMatcher(profile.word_list("crisis").items).find(words[: opening[1]])
     open_q = [q for q in questions if q.span[0] < opening[1]]
     open_fig = [f for f in concrete if f.word_span[0] < opening[1]]
+    open_story = [s for s in stories if s[0] < opening[1]]
     opening_hooks = {
         "crisis": [h.phrase for h in crisis],
         "question": [span_text(words, q.span) for q in open_q],
         "figure": [f.text for f in open_fig],
+        "story": [span_text(words, s) for s in open_story],
     }
-    # close: humble or forward-looking, and no superlative in the last tenth
-    closing = edge_span(n, spans, share=EDGE_SHARE, end=True)
-    tail = words[closing[0] :]
+    # close: the last real sentences (thanks and sign-offs skipped), humble or forward-looking,
+    # with no superlative in the very last one
+    last_k = last_real_sentence(words, spans)
+    if last_k is None:
+        closing = edge_span(n, spans, share=EDGE_SHARE, end=True)
+        last_span = closing
+    else:
+        last_span = spans[last_k]
+        closing = (spans[max(0, last_k - 1)][0], last_span[1])
+    tail = words[closing[0] : closing[1]]
     humble = PhraseMatcher(profile.word_list("humble").items).find(tail)
     forward = PhraseMatcher(profile.word_list("forward").items).find(tail)
-    close_hype = [h for h in hype_hits if h["span"][0] >= closing[0]]
+    close_hype = [h for h in hype_hits if last_span[0] <= h["span"][0] < last_span[1]]
     close_value = (1.0 if (humble or forward) else 0.0) * (0.5 if close_hype else 1.0)
 
     sentence_count = len(spans)
@@ -136,7 +156,7 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         "story_share": _per(len(stories), sentence_count, 100),
         # a short clip with one question is not "too many questions": count over 250 words at least
         "self_questions": _per(len(questions), max(n, QUESTION_MIN_WORDS), 1000),
-        "opening_hook": float(sum(1 for v in opening_hooks.values() if v)),
+        "opening_hook": float(min(3, sum(1 for v in opening_hooks.values() if v))),
         "close_humble": close_value,
         "filler_rate": _per(len(fillers), n, 100),
         "repetition_rate": _per(len(repeats), n, 100),
@@ -171,6 +191,7 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         "opening": {"span": list(opening), **opening_hooks},
         "close": {
             "span": list(closing),
+            "last": list(last_span),
             "humble": [h.phrase for h in humble],
             "forward": [h.phrase for h in forward],
             "hype": [h["text"] for h in close_hype],

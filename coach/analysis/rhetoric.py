@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from coach.analysis.english_nlp import tag_english
 from coach.analysis.phrases import PhraseMatcher
 from coach.text import norm
 from coach.types import Figure, Word
@@ -21,6 +22,7 @@ _AUX = {
 }  # fmt: skip
 _SUBJECTS = {"i", "we", "you", "they", "he", "she", "it", "this", "that", "there", "our", "my",
              "your", "the", "anyone", "anybody", "someone", "everyone", "people"}  # fmt: skip
+_WH_SUBJECTS = {"a", "an", "his", "her", "their", "these", "those", "all", "we're", "you're"}
 _LEAD_INS = {"so", "and", "but", "now", "then", "well", "okay", "ok", "honestly", "really"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "mine", "ours", "i'm", "i've", "i'd", "we're",
                  "we've", "we'd", "i'll", "we'll", "myself", "ourselves"}  # fmt: skip
@@ -53,8 +55,11 @@ def _is_question_shape(lows: Sequence[str]) -> bool:
         return False
     first, second = lows[k], lows[k + 1]
     if first in _WH:
-        # "what we built is..." is a statement; "what do we..." / "why would..." ask
-        return second in _AUX or second in {"if", "else", "about", "exactly", "on", "earth"}
+        # "what we built is..." is a statement; "what do we..." / "why would..." ask; "what is
+        # clear is" is a statement too: after the auxiliary comes a subject
+        if second in {"if", "else", "about", "exactly", "on", "earth"}:
+            return True
+        return second in _AUX and len(lows) > k + 2 and lows[k + 2] in _SUBJECTS | _WH_SUBJECTS
     return first in _AUX and second in _SUBJECTS
 
 
@@ -71,12 +76,51 @@ def find_questions(
             continue
         lows = [norm(w.text) for w in words[a:b]]
         if punctuated:
-            asked = any(w.text.rstrip("\"'”’)").endswith("?") for w in words[a:b])
+            # a "?" anywhere, or a self-question whose "?" the transcriber dropped
+            # ("So why did I drop out.")
+            asked = any(w.text.rstrip("\"'”’)").endswith("?") for w in words[a:b]) or (
+                b - a <= 12 and _is_question_shape(lows) and not words[b - 1].text.endswith("!")
+            )
         else:
             asked = _is_question_shape(lows)
         if asked:
             out.append(Question((a, b), any(t in _FIRST_PERSON for t in lows)))
     return out
+
+
+# Verbs of state, not events: "I was", "we had", "I think" do not make something happen
+_STATE_VERBS = {"be", "have", "seem", "know", "think", "believe", "want", "like", "love", "need",
+                "mean", "hope", "wish", "appreciate", "feel", "look", "sound", "remain"}  # fmt: skip
+_WHO = {"i", "we", "he", "she", "they", "me", "us", "him", "them", "my", "our", "his", "her",
+        "their", "i'd", "i'm", "we'd", "he'd", "she'd", "they'd"}  # fmt: skip
+# A sentence about these is a results report ("revenue rose 26% in the quarter"), not a story
+_REPORT_WORDS = {"revenue", "revenues", "sales", "profit", "profits", "margin", "margins",
+                 "earnings", "eps", "ebitda", "shipments", "quarter", "quarterly", "fiscal",
+                 "guidance", "results", "report", "shareholders", "market share"}  # fmt: skip
+_IRREGULAR_PAST = {"went", "came", "saw", "told", "said", "met", "left", "took", "got", "made",
+                   "began", "ran", "found", "lost", "sold", "bought", "wrote", "drove", "flew",
+                   "fell", "gave", "felt", "thought", "knew", "brought", "built", "won", "heard"}  # fmt: skip
+
+
+def _event_words(words: Sequence[Word], a: int, b: int) -> list[int]:
+    """Indices of past-tense event verbs in ``[a, b)`` (tagger, or a suffix test without one)."""
+    tags = tag_english(words)
+    out = []
+    for k in range(a, b):
+        if tags[k].tag:
+            if tags[k].tag == "VBD" and tags[k].lemma not in _STATE_VERBS:
+                out.append(k)
+        else:
+            low = norm(words[k].text)
+            if low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4):
+                out.append(k)
+    return out
+
+
+def _capitalised_name(words: Sequence[Word], k: int, sentence_start: int) -> bool:
+    """Without tags: a capitalised word inside the sentence that is not "I"."""
+    text = words[k].text
+    return k > sentence_start and text[:1].isupper() and norm(text) not in _FIRST_PERSON
 
 
 def story_sentences(
@@ -86,29 +130,69 @@ def story_sentences(
     time_anchors: Iterable[str],
     people: Iterable[str],
     dates: Sequence[Figure] = (),
+    durations: Sequence[Figure] = (),
 ) -> list[tuple[int, int]]:
-    """Sentences that narrate: first person plus a time anchor, a date, or a person or place.
+    """Sentences that tell what happened: a who, something that happened, and a when.
 
-    A time anchor is a phrase from the profile ("years ago", "that night", "every morning"); a
-    person is a role word from the profile ("my wife", "engineer") or a capitalised name inside
-    the sentence.
+    The who is a person (a pronoun, a role word from the profile, a name); something happened
+    when a verb in the past tense names an event (not "was", "had", "thought"); the when is a
+    time anchor from the profile ("years ago", "that night"), a date, or the story already
+    running in the sentence before. A results report ("I'm pleased to report that revenue rose")
+    is not a story, whoever says it.
     """
+    tags = tag_english(words)
     anchor_hits = {h.span[0] for h in PhraseMatcher(time_anchors).find(words)}
     people_hits = {h.span[0] for h in PhraseMatcher(people).find(words)}
     date_starts = {f.word_span[0] for f in dates}
+    duration_starts = {f.word_span[0] for f in durations}
     out = []
+    running = False
     for a, b in spans:
         lows = [norm(w.text) for w in words[a:b]]
-        if not any(t in _FIRST_PERSON for t in lows):
-            continue
         inside = set(range(a, b))
-        named = any(
-            w.text[:1].isupper() and norm(w.text) not in _FIRST_PERSON and norm(w.text).isalpha()
-            for w in words[a + 1 : b]
+        events = _event_words(words, a, b)
+        # a name is a who when it does something ("Newton explored"); companies mostly "are"
+        named = any(k - 1 >= a and (tags[k - 1].tag == "NNP" or _capitalised_name(words, k - 1, a))
+                    for k in events)  # fmt: skip
+        who = any(t in _WHO for t in lows) or bool(inside & people_hits) or named
+        event = bool(events)
+        past = event or any(tags[k].tag == "VBD" for k in range(a, b))
+        when = bool(inside & anchor_hits or inside & date_starts)
+        lasted = bool(inside & duration_starts)
+        report = any(t in _REPORT_WORDS for t in lows)
+        asked = words[b - 1].text.rstrip("\"'”’)").endswith("?")
+        # a dated sentence may set the scene with "was"; a duration ("after 6 months") or the
+        # story running before needs an event
+        # a scene told in the present ("When I talk to my students, they always ask") counts
+        # when it is anchored in time
+        scene = when and any(tags[k].tag in {"VBP", "VBZ"} and tags[k].lemma not in _STATE_VERBS
+                             for k in range(a, b))  # fmt: skip
+        story = (
+            who and not report and ((when and (past or scene)) or ((lasted or running) and event))
         )
-        if inside & anchor_hits or inside & date_starts or inside & people_hits or named:
+        if story and not asked:
             out.append((a, b))
+        running = story or (running and past)
     return out
+
+
+THANKS = ("thank you", "thanks", "thank", "god bless", "good night", "goodbye")
+
+
+def last_real_sentence(words: Sequence[Word], spans: Sequence[tuple[int, int]]) -> int | None:
+    """Index in ``spans`` of the last sentence that is not thanks or a sign-off."""
+    for k in range(len(spans) - 1, -1, -1):
+        a, b = spans[k]
+        text = " ".join(norm(w.text) for w in words[a:b]).strip()
+        if not text:
+            continue
+        short = b - a <= 8
+        if short and any(text.startswith(t) or text.endswith(t) for t in THANKS):
+            continue
+        if short and text in {"applause", "laughter", "music"}:
+            continue
+        return k
+    return None
 
 
 def edge_span(

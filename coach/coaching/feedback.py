@@ -123,11 +123,14 @@ class _TipWriter:
 
     def hype_rate(self, r: MetricResult) -> list[Tip]:
         hits = self.d.get("hype") or []
-        tips = []
-        for h in hits[:2]:
-            tips.append(self._tip(r, f"{_at(h['start_s'])} '{h['text']}'.", h["suggestion"], h["span"],
-                                  share=1.0 / min(len(hits), 2)))  # fmt: skip
-        return tips
+        if not hits:
+            return []
+        first = hits[0]
+        listed = ", ".join(f"'{h['text'].strip('.,;:!?')}'" for h in hits[:5])
+        more = f" and {len(hits) - 5} more" if len(hits) > 5 else ""
+        return [self._tip(r, f"{_at(first['start_s'])} '{first['text']}'; "
+                             f"{len(hits)} claims in all: {listed}{more}.",
+                          first["suggestion"], first["span"])]  # fmt: skip
 
     def filler_rate(self, r: MetricResult) -> list[Tip]:
         hits = self.d.get("fillers") or []
@@ -199,12 +202,18 @@ class _TipWriter:
     def self_questions(self, r: MetricResult) -> list[Tip]:
         if r.value > r.target_high or not self.a.sentences:
             return []
+        asked = self.d.get("questions") or []
+        if asked:
+            q = asked[0]
+            return [self._tip(r, f"Only {len(asked)} question(s), such as '{q['text']}'.",
+                              "Ask one more honest question where the story turns, then answer it.",
+                              q["span"])]  # fmt: skip
         opening = self.d.get("opening") or {"span": [0, 0]}
         a = int(opening["span"][1]) if opening["span"][1] < len(self.words) else 0
         span = next((s for s in self.a.sentences if s[0] >= a), self.a.sentences[0])
-        return [self._tip(r, f"No honest question is asked. Before '{quote(self.words, span)}', ask the "
-                             "question you asked yourself at the time.",
-                          "Ask it aloud (\"Was it worth the risk?\"), then answer it with a figure.", span)]  # fmt: skip
+        return [self._tip(r, f"No question is asked. At '{quote(self.words, span)}' the audience "
+                             "only listens.",
+                          "Ask the question you asked yourself at the time, then answer it with a figure.", span)]  # fmt: skip
 
     def opening_hook(self, r: MetricResult) -> list[Tip]:
         span = (self.d.get("opening") or {}).get("span")
@@ -215,11 +224,11 @@ class _TipWriter:
 
     def close_humble(self, r: MetricResult) -> list[Tip]:
         close = self.d.get("close") or {}
-        span = close.get("span")
+        span = close.get("last") or close.get("span")
         if not span or span[1] <= span[0]:
             return []
         hype = close.get("hype") or []
-        problem = f"it ends on '{hype[0]}'" if hype else "it neither thanks nor looks ahead"
+        problem = f"it ends on '{hype[0]}'" if hype else "it is neither humble nor looks ahead"
         return [self._tip(r, f"Your close '{quote(self.words, span)}' — {problem}.",
                           "End humbly (what is still ahead of you) or with the next step.", span)]  # fmt: skip
 
@@ -239,7 +248,9 @@ class _TipWriter:
                           f"{verb}: aim for about {(r.target_low + r.target_high) / 2:.0f} wpm.", span)]  # fmt: skip
 
     wpm = _pace_peak
-    articulation_wpm = _pace_peak
+
+    def articulation_wpm(self, r: MetricResult) -> list[Tip]:
+        return []  # the pace tip speaks of pace (wpm); articulation rate is shown, not coached
 
     def _longest_run(self) -> tuple[int, int, float] | None:
         """The longest stretch of speech with no pause: (first word, end word, seconds)."""
@@ -270,11 +281,24 @@ class _TipWriter:
         pauses = self.d.get("pauses") or []
         if not pauses:
             return []
-        start, length = max(pauses, key=lambda p: p[1])
+        earned = self._after_figure_or_question()
+        loose = [p for p in pauses if not any(abs(p[0] - t) <= 1.0 for t in earned)]
+        if not loose:
+            return []  # every long pause follows a figure or a question: that is the rule
+        start, length = max(loose, key=lambda p: p[1])
         index = next((i for i, w in enumerate(self.words) if (w.start_s or 0) >= start), 0)
         return [self._tip(r, f"At {clock(start)} you paused {length:.1f} s before "
                              f"'{quote(self.words, (index, index + 8))}'.",
-                          "Keep pauses short and deliberate: after a figure, not mid-thought.", (index, index + 8))]  # fmt: skip
+                          "Pause after a figure or a question, not in the middle of a sentence.", (index, index + 8))]  # fmt: skip
+
+    def _after_figure_or_question(self) -> list[float]:
+        """End times of figures and questions: a pause right after them is the one we ask for."""
+        ends = [f.end_s for f in self.a.figures if f.kind == "figure" and f.end_s is not None]
+        for q in self.d.get("questions") or []:
+            last = self.words[int(q["span"][1]) - 1]
+            if last.end_s is not None:
+                ends.append(last.end_s)
+        return ends
 
     def pause_ratio(self, r: MetricResult) -> list[Tip]:
         if r.value > r.target_high:
@@ -341,6 +365,34 @@ def make_tips(
             tips.append(tip)
     tips.sort(key=lambda t: -t.impact)
     return tips[:MAX_TIPS]
+
+
+_PRAISE = {
+    "number_density": "Concrete figures back your claims",
+    "story_share": "You tell what happened, to whom and when",
+    "self_questions": "You ask honest questions",
+    "hype_rate": "Plain words: no hype or jargon to distract",
+    "opening_hook": "Your opening hooks the audience",
+    "close_humble": "Your close is humble or looks ahead",
+    "words_per_sentence": "Short sentences, easy to follow by ear",
+}
+
+
+def praise(analysis: Analysis, results: Sequence[MetricResult]) -> list[str]:
+    """What to keep: one line per strong trait, quoting the speaker where the analysis can."""
+    d = analysis.details
+    out = []
+    for r in results:
+        if r.status != "good" or r.name not in _PRAISE:
+            continue
+        example = ""
+        if r.name == "number_density":
+            figs = [f.text for f in analysis.figures if f.kind == "figure"][:2]
+            example = " (" + ", ".join(f"'{t}'" for t in figs) + ")" if figs else ""
+        elif r.name == "self_questions" and d.get("questions"):
+            example = f" ('{d['questions'][0]['text']}')"
+        out.append(_PRAISE[r.name] + example + ": keep it.")
+    return out
 
 
 def make_feedback(
