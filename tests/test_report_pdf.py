@@ -85,7 +85,10 @@ def long_review() -> Review:
 
 def test_text_only_report_has_every_section(tmp_path: Path) -> None:
     """A typed script gets page 1 (score, traits, top tips), figures, metrics, tips, transcript."""
-    rv = review(transcript_from_text(DEMO))
+    # the sample scores 100 with no tip; a closing paragraph of hype gives the report tips to list
+    flawed = DEMO + "\n\nOur revolutionary, world-class platform will leverage synergies.\n"
+    rv = review(transcript_from_text(flawed))
+    assert rv.feedback.tips
     out = export_pdf(rv, tmp_path / "demo.pdf", title="Bakery talk")
     pages = pdf_pages(out)
     first = pages[0]
