@@ -11,7 +11,18 @@ COACH = Path(__file__).resolve().parents[1] / "coach"
 
 # Stages in the order data passes through them; a module may import the root and its own stage
 # or an earlier one, never a later one (docs/design/architecture.md).
-STAGES = ["", "transcript", "analysis", "coaching", "script", "store", "report", "voice", "cli"]
+STAGES = [
+    "",
+    "transcript",
+    "analysis",
+    "coaching",
+    "script",
+    "store",
+    "report",
+    "voice",
+    "batch",
+    "cli",
+]
 
 
 def test_importing_the_engine_loads_no_qt() -> None:

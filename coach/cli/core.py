@@ -210,6 +210,7 @@ def _load_plugins() -> None:
         "coach.cli.speak",
         "coach.cli.export",
         "coach.cli.gui",
+        "coach.cli.batch",
     ):
         try:
             importlib.import_module(name)
