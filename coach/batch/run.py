@@ -86,7 +86,7 @@ class LocalRunner:
 
     def submit(self, talk: TalkFile, key: str) -> Future[TalkResult]:
         assert self._pool is not None and self._job is not None
-        return self._pool.submit(score_path, str(talk.path), self._job, key)
+        return self._pool.submit(score_path, str(talk.path), self._job, key, talk.name)
 
     def wait(self, pending: Sequence[Any], timeout_s: float) -> list[Any]:
         done, _ = wait_futures(pending, timeout=timeout_s, return_when=FIRST_COMPLETED)

@@ -151,16 +151,21 @@ def prepare_worker(job: BatchJob, load_model: bool = False) -> None:
             whisper_model(job.model)
 
 
-def _one_line(exc: BaseException, *, shown_path: str | None = None, real_path: str = "") -> str:
+def _one_line(exc: BaseException, *, real_path: str, shown: str, temporary: bool) -> str:
+    """The error as one line, naming the talk as the class table does."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    if shown_path and real_path:
-        text = text.replace(real_path, shown_path).replace(Path(real_path).name, shown_path)
+    if shown and real_path in text:
+        text = text.replace(real_path, shown)
+    elif shown and temporary:  # a Dask worker's copy: its made-up name means nothing to the user
+        text = text.replace(Path(real_path).name, shown)
     if isinstance(exc, CoachError):
         return text or type(exc).__name__
     return f"Unexpected {type(exc).__name__}" + (f": {text}" if text else "") + " (a Coach bug)."
 
 
-def score_path(path: str, job: BatchJob, key: str, shown_name: str = "") -> TalkResult:
+def score_path(
+    path: str, job: BatchJob, key: str, shown_name: str = "", *, temporary: bool = False
+) -> TalkResult:
     """Score the talk at ``path`` (a file this process can read) against ``job.profile``.
 
     Never raises for a bad talk: any failure becomes ``TalkResult.error``, one line.
@@ -181,7 +186,7 @@ def score_path(path: str, job: BatchJob, key: str, shown_name: str = "") -> Talk
         error = ""
     except Exception as exc:  # noqa: BLE001 - a bad talk is a row, never the end of the batch
         data = None
-        error = _one_line(exc, shown_path=shown_name, real_path=path if shown_name else "")
+        error = _one_line(exc, real_path=path, shown=shown_name, temporary=temporary)
         transcript = None
     return TalkResult(
         key=key,
@@ -199,4 +204,4 @@ def score_bytes(data: bytes, suffix: str, job: BatchJob, key: str, shown_name: s
     with tempfile.TemporaryDirectory(prefix="coach-batch-") as folder:
         path = Path(folder) / f"talk{suffix.lower()}"
         path.write_bytes(data)
-        return score_path(str(path), job, key, shown_name)
+        return score_path(str(path), job, key, shown_name, temporary=True)
