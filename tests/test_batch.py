@@ -76,23 +76,33 @@ def test_local_pool_scores_the_good_talks_and_gives_bad_ones_their_error(
 def test_dask_local_cluster_gives_the_same_class_table(klass: ClassFolder, job: BatchJob) -> None:
     """The same folder through dask.distributed (a LocalCluster of 2 processes) agrees."""
     distributed = pytest.importorskip("distributed")
-    from coach.batch.cluster import DaskRunner
+    from coach.batch.cluster import DaskRunner, local_cluster
 
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-            env={"COACH_CPU_THREADS": "1"},
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):  # fmt: skip
-        outcome = run_batch([klass.root], job, runner=DaskRunner(client=client))
+    with local_cluster(2) as cluster, distributed.Client(cluster) as client:
+        runner = DaskRunner(client=client)
+        outcome = run_batch([klass.root], job, runner=runner)
         workers = {i.result.worker for i in outcome.scored if i.result}
         pids = set(client.run(lambda: __import__("os").getpid()).values())
+    assert runner.workers == 2 and runner.notice == ""
     assert not outcome.interrupted and outcome.failed == 2
     rows = by_file(outcome)
     check_class_table(rows, klass)
     assert workers and {int(w.rsplit(":", 1)[1]) for w in workers} <= pids  # on the cluster
     assert "noise.wav" in rows["noise.wav"].error and "/tmp" not in rows["noise.wav"].error
+
+
+def test_dask_workers_that_trim_memory_at_every_free_are_pointed_out(job: BatchJob) -> None:
+    """A LocalCluster as Dask sets it up (MALLOC_TRIM_THRESHOLD_=65536) gets a notice."""
+    distributed = pytest.importorskip("distributed")
+    from coach.batch.cluster import DaskRunner
+
+    with (
+        distributed.LocalCluster(n_workers=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        runner = DaskRunner(client=client)
+        runner.start(job, load_model=False)
+    assert "MALLOC_TRIM_THRESHOLD_=65536" in runner.notice and "batch.md" in runner.notice
 
 
 def test_an_unreachable_scheduler_is_one_sentence() -> None:

@@ -18,6 +18,31 @@ from coach.errors import CoachError
 
 SCATTER_BYTES = 1 << 20
 """Files bigger than this are sent ahead with ``Client.scatter`` instead of inside the task."""
+TRIM_KEY = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
+SLOW_TRIM = (
+    "the Dask workers run with MALLOC_TRIM_THRESHOLD_={value} (Dask's default), which made "
+    "Whisper about 1.7-2x slower here; start them as docs/design/batch.md shows"
+)
+
+
+def local_cluster(workers: int = 2) -> Any:
+    """A ``dask.distributed.LocalCluster`` of ``workers`` processes set up for Coach.
+
+    One task thread per worker, the cores shared out for Whisper, and Dask's aggressive
+    ``MALLOC_TRIM_THRESHOLD_=65536`` left unset for the workers (it roughly doubled Whisper's
+    time per talk on this 2-core machine, see ``docs/design/batch.md``).
+    """
+    import os
+
+    import dask
+    from distributed import LocalCluster
+
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    with dask.config.set({TRIM_KEY: None}):
+        return LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            env={"COACH_CPU_THREADS": str(threads)},
+        )  # fmt: skip
 
 
 class DaskRunner:
@@ -51,6 +76,8 @@ class DaskRunner:
         self.workers = 1
         self._job: BatchJob | None = None
         self._pending: set[Any] = set()
+        self.notice = ""
+        """A warning for the user about the cluster's set-up (empty when all is well)."""
 
     def start(self, job: BatchJob, *, load_model: bool) -> None:
         """Check that workers are connected and have Coach; each loads the model on first use."""
@@ -62,18 +89,23 @@ class DaskRunner:
                 "`dask worker tcp://HOST:8786` on a machine with Coach installed."
             ) from None
 
-        def has_coach() -> bool:  # nested, so pickled by value: a worker without Coach answers
+        def probe() -> tuple[bool, str]:  # nested, so pickled by value: runs without Coach too
             import importlib.util
+            import os
 
-            return importlib.util.find_spec("coach.batch.work") is not None
+            found = importlib.util.find_spec("coach.batch.work") is not None
+            return found, os.environ.get("MALLOC_TRIM_THRESHOLD_", "")
 
-        answers = self.client.run(has_coach)
-        missing = sorted(w for w, ok in answers.items() if not ok)
+        answers = self.client.run(probe)
+        missing = sorted(w for w, (ok, _trim) in answers.items() if not ok)
         if missing:
             raise CoachError(
                 f"Coach is not installed on Dask worker(s) {', '.join(missing)}; install "
                 "presentation-coach there (same version as here)."
             )
+        trims = {t for _ok, t in answers.values() if t.isdigit() and int(t) < 1 << 20}
+        if trims:
+            self.notice = SLOW_TRIM.format(value=min(trims, key=int))
         info = self.client.scheduler_info()["workers"]
         self.workers = max(1, sum(int(w.get("nthreads", 1)) for w in info.values()))
         self._job = job

@@ -101,6 +101,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         progress=progress,
     )
     cli._end_bar()
+    if getattr(runner, "notice", ""):
+        print(f"coach: note: {runner.notice}.", file=sys.stderr)
     if outcome.interrupted:
         done = sum(1 for i in outcome.items if i.reused or i.result is not None)
         print(
