@@ -7,7 +7,8 @@ cold (no results cache, fresh worker processes), so the wall time includes start
 and loading the model once per worker, as a user's first run does.
 
 Printed per configuration: throughput = seconds of audio scored per wall second (higher is
-better), the wall time, the peak resident memory of each worker process, and the machine's load
+better), the wall time, the mean wall and CPU seconds a worker spent per talk (CPU time
+changes little with the load of the machine, wall time a lot), the peak resident memory of each worker process, and the machine's load
 average before and after (the machine is shared: compare figures taken at similar load). The Dask
 overhead is its wall time against the local pool with the same number of workers; the
 LocalCluster's own start-up is printed apart and not counted in its wall time.
@@ -75,10 +76,12 @@ def report(name: str, outcome: BatchOutcome, audio_s: float, wall_s: float, befo
         assert item.result is not None
         peaks[item.result.worker] = max(peaks.get(item.result.worker, 0), item.result.peak_rss_mb)
     memory = ", ".join(f"{v:.0f}" for v in sorted(peaks.values()))
-    busy = sum(i.result.wall_s for i in outcome.scored if i.result) / max(1, len(outcome.scored))
-    print(f"{name:<28} {audio_s / wall_s:6.2f} audio s per wall s  (wall {wall_s:6.1f} s, "
-          f"{busy:.2f} s in a worker per talk)  peak RSS per worker [MB]: {memory}  "
-          f"load {before} -> {load()}", flush=True)  # fmt: skip
+    n = max(1, len(outcome.scored))
+    busy = sum(i.result.wall_s for i in outcome.scored if i.result) / n
+    cpu = sum(i.result.cpu_s for i in outcome.scored if i.result) / n
+    print(f"{name:<30} {audio_s / wall_s:5.2f} audio s per wall s (wall {wall_s:5.1f} s); per "
+          f"talk in a worker {busy:5.2f} s wall, {cpu:5.2f} s CPU; peak RSS per worker [MB]: "
+          f"{memory}; load {before} -> {load()}", flush=True)  # fmt: skip
 
 
 def main() -> None:

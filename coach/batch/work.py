@@ -45,7 +45,8 @@ class TalkResult:
 
     Exactly one of ``review`` (the lossless review dict of :func:`coach.coaching.review.
     review_to_dict`'s ``_review`` part) and ``error`` (one sentence) is set. ``wall_s`` is the
-    time the worker spent on it; ``worker`` names the process (host:pid) and ``peak_rss_mb`` is
+    time the worker spent on it and ``cpu_s`` the CPU time its process used meanwhile (all
+    threads; steadier than wall time on a busy machine); ``worker`` names the process (host:pid) and ``peak_rss_mb`` is
     that process's peak resident memory so far.
     """
 
@@ -53,6 +54,7 @@ class TalkResult:
     review: dict[str, Any] | None = None
     error: str = ""
     wall_s: float = 0.0
+    cpu_s: float = 0.0
     worker: str = ""
     peak_rss_mb: float = 0.0
     audio_s: float | None = field(default=None)
@@ -175,7 +177,7 @@ def score_path(
 
     if job.cpu_threads and not os.environ.get("COACH_CPU_THREADS"):
         os.environ["COACH_CPU_THREADS"] = str(job.cpu_threads)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     options: dict[str, Any] = {"engine": job.engine, "model": job.model}
     if job.language is not None:
         options["language"] = job.language
@@ -193,6 +195,7 @@ def score_path(
         review=data,
         error=error,
         wall_s=time.perf_counter() - start,
+        cpu_s=time.process_time() - cpu,
         worker=_worker_name(),
         peak_rss_mb=round(_peak_rss_mb(), 1),
         audio_s=None if transcript is None else transcript.duration_s,
