@@ -155,3 +155,42 @@ def _clips_done(cache: Path) -> bool:
     """True once the results cache holds at least one spoken clip (it has a duration)."""
     lines = cache.read_text(encoding="utf-8").splitlines()
     return any(json.loads(x)["row"].get("duration_s") for x in lines if x.endswith("}"))
+
+
+def test_scheduler_option_runs_on_a_cluster_started_with_dask_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`dask scheduler` + `dask worker` as docs/design/batch.md shows, then --scheduler ADDRESS."""
+    pytest.importorskip("distributed")
+    dask = Path(sys.executable).with_name("dask")
+    info = tmp_path / "scheduler.json"
+    env = {**os.environ, "MALLOC_TRIM_THRESHOLD_": "67108864", "MALLOC_MMAP_THRESHOLD_": "33554432"}
+    procs = [
+        subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", "0",
+                          "--dashboard-address", ":0", "--scheduler-file", str(info)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env),
+    ]  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(info.read_text(encoding="utf-8"))["address"]
+        procs.append(subprocess.Popen(
+            [str(dask), "worker", address, "--nworkers", "1", "--nthreads", "1",
+             "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        ))  # fmt: skip
+        for name, text in SCRIPTS.items():
+            (tmp_path / "talks" / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / "talks" / name).write_text(text, encoding="utf-8")
+        (tmp_path / "talks" / "bad.txt").write_bytes(b"\x00\x01")
+        code = main(["batch", str(tmp_path / "talks"), "--scheduler", address, "--json"])
+        captured = capsys.readouterr()
+        assert code == 1, captured.err
+        data = json.loads(captured.out)
+        rows = {r["file"]: r for r in data["rows"]}
+        assert rows["alice.txt"]["words"] and rows["week2/bob.md"]["match"]
+        assert "bad.txt" in rows["bad.txt"]["error"] and "note:" not in captured.err
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            proc.wait(timeout=30)

@@ -9,6 +9,7 @@ Dask is an optional part: ``pip install 'presentation-coach[cluster]'``.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,7 +62,6 @@ class DaskRunner:
                 "The Dask path needs dask.distributed; run "
                 "`pip install 'presentation-coach[cluster]'`."
             ) from None
-        self._distributed = distributed
         self._own = client is None
         if client is None:
             try:
@@ -123,13 +123,13 @@ class DaskRunner:
         return future
 
     def wait(self, pending: Sequence[Any], timeout_s: float) -> list[Any]:
-        try:
-            done = self._distributed.wait(
-                list(pending), timeout=timeout_s, return_when="FIRST_COMPLETED"
-            )
-        except TimeoutError:
-            return []
-        return list(done.done)
+        # distributed.wait() needs a default client, which the CLI's own client is not.
+        deadline = time.monotonic() + timeout_s
+        while True:
+            done = [f for f in pending if f.done()]
+            if done or time.monotonic() >= deadline:
+                return done
+            time.sleep(0.02)
 
     def result(self, handle: Any) -> TalkResult:
         self._pending.discard(handle)

@@ -194,9 +194,11 @@ def _size(talk: TalkFile) -> int:
 
 
 def _failure(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    text = str(exc).strip().splitlines()[0].rstrip(".") if str(exc).strip() else ""
     if isinstance(exc, CoachError):
         return text
+    if type(exc).__name__ == "KilledWorker":  # Dask gave up after its allowed retries
+        return "Every Dask worker that tried this file died (KilledWorker); check the file."
     return f"The worker failed: {type(exc).__name__}" + (f": {text}" if text else "") + "."
 
 

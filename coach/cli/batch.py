@@ -139,7 +139,10 @@ def register(sub: Any) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files and folders of talks")
     p.add_argument("--profile", help="profile id (e.g. leijun) or a .toml file; default leijun")
-    p.add_argument("--language", help="spoken language code; only English is scored for now")
+    p.add_argument(
+        "--language",
+        help="spoken language code, e.g. en; passed on once the speech engine takes one",
+    )
     p.add_argument("--engine", choices=["whisper", "sphinx", "google"],
                    help="speech engine for audio (default: best offline engine installed)")  # fmt: skip
     p.add_argument("--model", help="Whisper model: base (default), tiny.en, or a model folder")
