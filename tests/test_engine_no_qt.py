@@ -21,6 +21,7 @@ STAGES = [
     "store",
     "report",
     "voice",
+    "batch",
     "cli",
 ]
 

@@ -239,6 +239,7 @@ def _load_plugins() -> None:
         "coach.cli.export",
         "coach.cli.gui",
         "coach.cli.slides",
+        "coach.cli.batch",
     ):
         try:
             importlib.import_module(name)

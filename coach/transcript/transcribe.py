@@ -124,7 +124,10 @@ def whisper_model(
 
             if progress is not None:
                 progress(0.0, f"loading Whisper {label}")
-            threads = max(1, min(4, os.cpu_count() or 1))
+            # COACH_CPU_THREADS: a batch worker process gets its share of the cores
+            threads = int(os.environ.get("COACH_CPU_THREADS") or 0) or max(
+                1, min(4, os.cpu_count() or 1)
+            )
             try:
                 instance = WhisperModel(
                     source, device="cpu", compute_type="int8", cpu_threads=threads

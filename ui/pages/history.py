@@ -8,6 +8,7 @@ so a thousand sessions cost no more widgets than ten. Searching the words said a
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -116,6 +117,10 @@ class HistoryPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button = QPushButton("Restore")
         self.restore_button.clicked.connect(self.restore_selected)
+        self.import_folder_button = QPushButton("Import a folder…")
+        self.import_folder_button.setToolTip("Score every recording and script in a folder")
+        self.import_folder_button.clicked.connect(lambda: self.import_folder())
+        self.class_dialog: Any = None
         self.count = QLabel("")
         actions = QHBoxLayout()
         for b in (
@@ -127,6 +132,7 @@ class HistoryPage(QWidget):
         ):
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.import_folder_button)
         actions.addWidget(self.count)
 
         self.undo_bar = QWidget()
@@ -389,3 +395,22 @@ class HistoryPage(QWidget):
         self.tabs.setCurrentWidget(self.compare)
         self.compared.emit(comparison)
         return comparison
+
+    def import_folder(self, folder: Path | None = None, *, workers: int | None = None) -> Any:
+        """Score a folder of talks (asks which when ``folder`` is None) in the class table window."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..pages.class_table import ClassTableDialog
+
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, "Import a folder of talks")
+            if not chosen:
+                return None
+            folder = Path(chosen)
+        dialog = ClassTableDialog(self.store, self.settings, Path(folder), self)
+        dialog.open_session.connect(self.open_session.emit)
+        dialog.batch_finished.connect(lambda _o: self.refresh())
+        self.class_dialog = dialog
+        dialog.show()
+        dialog.start(workers=workers)
+        return dialog
