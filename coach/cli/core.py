@@ -123,6 +123,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     profile = load_profile(args.profile)  # fail fast on a bad profile, before transcribing
     path = Path(args.path)
+    _note_missing_whisper(path, getattr(args, "engine", None))
     show_progress = sys.stderr.isatty() or not args.json
     transcript = load_transcript(
         path,
@@ -136,6 +137,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         extra.update(hook(args, path, rv) or {})
     _emit(rv, args, path.name, extra)
     return 0
+
+
+def _note_missing_whisper(path: Path, engine: str | None) -> None:
+    """Say in one line what to install when a recording falls back to Sphinx (core-only install)."""
+    if engine is not None or path.suffix.lower() in TEXT_SUFFIXES or not path.is_file():
+        return
+    from coach.transcript.transcribe import available_engines
+
+    if "whisper" not in available_engines():
+        print(
+            "coach: Whisper is not installed, so the rougher Sphinx engine transcribes this; "
+            "for better transcripts run `pip install 'presentation-coach[whisper]'`.",
+            file=sys.stderr,
+        )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -8,11 +8,19 @@ from typing import Any
 from coach.cli import core as cli
 from coach.errors import CoachError
 
+GUI_MISSING = (
+    "The desktop app needs PySide6, which is not installed; run "
+    "`pip install 'presentation-coach[gui]'` (or use the `coach` command without it)."
+)
+
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """coach gui: open the desktop app."""
     import importlib
+    import importlib.util
 
+    if importlib.util.find_spec("PySide6") is None:
+        raise CoachError(GUI_MISSING)
     try:
         # Imported by name so the engine (and mypy's view of it) never depends on Qt.
         gui_main = importlib.import_module("coach_ui.app").main
