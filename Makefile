@@ -8,7 +8,8 @@ APT_PACKAGES := espeak-ng libespeak-ng1 pulseaudio pulseaudio-utils poppler-util
 	libdbus-1-3 libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 \
 	libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libpulse0 libxrandr2 libxext6 libdrm2 \
-	libbz2-1.0 fonts-dejavu-core fonts-wqy-microhei xvfb xauth
+	libbz2-1.0 fonts-dejavu-core fonts-wqy-microhei xvfb xauth \
+	libportaudio2 libasound2-plugins desktop-file-utils
 
 .PHONY: install system-packages run test lint typecheck pytest bench clean
 

@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ["COACH_HOME"] = tempfile.mkdtemp(prefix="coach-bench-voice-")
+os.environ["COACH_CACHE"] = os.path.join(os.environ["COACH_HOME"], "cache")  # fresh calibration
 
 import numpy as np  # noqa: E402
 

@@ -45,3 +45,29 @@ def test_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["profile", "build", str(ref), "--name", "Lei Jun"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "already exists" in err[0]
+
+
+def test_list_never_prints_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No profile at all, or none readable, is one error sentence and exit 2, not an empty list."""
+    import coach.cli.profiles
+    import coach.profile
+
+    empty = tmp_path / "bundled"
+    empty.mkdir()
+    monkeypatch.setattr(coach.profile, "bundled_profiles_dir", lambda: empty)
+    monkeypatch.setattr(coach.cli.profiles, "bundled_profiles_dir", lambda: empty)
+    assert main(["profile", "list"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("coach: No speaking-style profiles were found") and err.count("\n") == 1
+
+    from coach.paths import user_profiles_dir
+
+    (user_profiles_dir() / "broken.toml").write_text("name = [unclosed\n", encoding="utf-8")
+    assert main(["profile", "list"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("coach: None of the 1 profile file(s) can be read (")
+    assert err.count("\n") == 1

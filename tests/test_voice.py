@@ -36,16 +36,19 @@ We are not done yet. Thank you all for coming tonight, and thank you for believi
 
 
 @pytest.fixture(scope="session")
-def voice_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A fresh COACH_HOME for the session-wide render, so its calibration is measured for real."""
+def voice_home(tmp_path_factory: pytest.TempPathFactory, coach_cache: Path) -> Iterator[Path]:
+    """A fresh COACH_HOME (and the run's fresh cache) for the session-wide render, so its
+    calibration is measured for real."""
     home = tmp_path_factory.mktemp("voice-home")
-    old = os.environ.get("COACH_HOME")
+    old = {k: os.environ.get(k) for k in ("COACH_HOME", "COACH_CACHE")}
     os.environ["COACH_HOME"] = str(home)
+    os.environ["COACH_CACHE"] = str(coach_cache)
     yield home
-    if old is None:
-        os.environ.pop("COACH_HOME", None)
-    else:
-        os.environ["COACH_HOME"] = old
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture(scope="session")
@@ -86,13 +89,13 @@ def test_plan_cuts_after_figures_and_paragraphs() -> None:
     assert " ".join(c.text for c in chunks) == " ".join(w.text for w in words)
 
 
-def test_calibration_is_measured_and_cached(coach_home: Path) -> None:
+def test_calibration_is_measured_and_cached(coach_cache: Path) -> None:
     """espeak-ng's rate is not wpm: the factor is measured at three rates and cached per voice."""
     cal = tts.calibrate(refresh=True)
     assert cal.driver == "espeak"
     assert [r for r, _ in cal.points] == [130, 170, 210]
     assert 0.8 < cal.factor < 1.6 and cal.spread < 0.05
-    assert (coach_home / "cache" / "voice-calibration.json").is_file()
+    assert (coach_cache / "voice-calibration.json").is_file()
     assert tts.calibrate() == cal
 
 

@@ -24,7 +24,7 @@ from coach.errors import (
     TranscriptionError,
     VoiceError,
 )
-from coach.paths import data_dir
+from coach.paths import log_dir as _user_log_dir
 
 log = logging.getLogger("coach.ui")
 
@@ -48,10 +48,8 @@ _NEXT = {
 
 
 def log_dir() -> Path:
-    """The folder for the app's log files (under the user data folder)."""
-    path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The folder for the app's log files: the user's log folder (``$COACH_HOME/logs`` when set)."""
+    return _user_log_dir()
 
 
 def setup_logging() -> Path:

@@ -48,8 +48,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.paths import data_dir
+from coach.paths import config_dir, data_dir
 
+from .desktop import app_icon
 from .errors import Problem, show_problem
 from .pages.rehearse import RehearsePage
 from .recording import (
@@ -86,8 +87,8 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
 
 
 def geometry_file() -> Path:
-    """Where the window remembers its size and place."""
-    return data_dir() / "window.json"
+    """Where the window remembers its size and place (the user's config folder)."""
+    return config_dir() / "window.json"
 
 
 class Placeholder(QWidget):
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.setWindowTitle("Coach")
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.pages: dict[str, QWidget] = {}
         self._index: dict[str, int] = {}
@@ -301,6 +303,17 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.import_audio(Path(path))
+
+    def bring_to_front(self, request: dict | None = None) -> None:
+        """Show the window on top (a second start of Coach asked); import its recording, if any."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        path = (request or {}).get("import")
+        if path:
+            self.import_audio(Path(str(path)))
 
     def import_audio(self, path: Path) -> None:
         """Analyse an audio file and show its feedback."""

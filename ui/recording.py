@@ -6,9 +6,10 @@ first with zero sizes and fixed on :meth:`WavSink.close`; a small sidecar ``*.re
 marks the file as in progress. :func:`unfinished_recordings` finds sidecars left by a dead app and
 :func:`recover_recording` fixes such a file's header from the raw PCM on disk.
 
-:class:`Recorder` drives a ``QAudioSource``: its audio callback (``readyRead``) only writes the
-block to the sink, to a short ring buffer for the level meter and to the listeners (the live
-transcriber's queue); a ~30 Hz timer turns the ring buffer into a level.
+:class:`Recorder` drives a PortAudio input stream (:mod:`coach_ui.audio_backend`): its audio
+callback only queues the block; a ~30 Hz timer on the GUI thread drains the queue into the sink,
+a short ring buffer for the level meter and the listeners (the live transcriber's queue), and
+turns the ring buffer into a level.
 """
 
 from __future__ import annotations
@@ -21,12 +22,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.paths import data_dir
 
+from .audio_backend import (
+    AudioUnavailable,
+    InputStream,
+    PortAudioMissing,
+    default_input,
+    input_devices,
+)
 from .errors import Problem
 
 RATE = 16000
@@ -231,13 +238,7 @@ class Recorder(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtMultimedia import QMediaDevices
-
-        self._devices = QMediaDevices(self)
-        self._devices.audioInputsChanged.connect(self._inputs_changed)
-        self._source: Any = None  # QAudioSource (QtMultimedia is imported lazily)
-        self._io: Any = None
-        self._device: Any = None
+        self._source: InputStream | None = None
         self.sink: WavSink | None = None
         self.lost_recording: Path | None = None
         self._last_block = time.monotonic()
@@ -252,40 +253,22 @@ class Recorder(QObject):
 
     @staticmethod
     def inputs() -> list[tuple[str, bytes]]:
-        """Available microphones as ``(description, id)``."""
-        from PySide6.QtMultimedia import QMediaDevices
-
-        return [(d.description(), bytes(d.id().data())) for d in QMediaDevices.audioInputs()]
+        """Available microphones as ``(description, id)``, the system default first."""
+        return input_devices()
 
     @staticmethod
     def default_input_id() -> bytes | None:
         """The id of the system's default microphone, if there is one."""
-        from PySide6.QtMultimedia import QMediaDevices
-
-        dev = QMediaDevices.defaultAudioInput()
-        return None if dev.isNull() else bytes(dev.id().data())
-
-    def _find(self, device_id: bytes | None) -> Any:
-        from PySide6.QtMultimedia import QMediaDevices
-
-        inputs = QMediaDevices.audioInputs()
-        for d in inputs:
-            if device_id and bytes(d.id().data()) == device_id:
-                return d
-        default = QMediaDevices.defaultAudioInput()
-        if not default.isNull():
-            return default
-        return inputs[0] if inputs else None
+        return default_input()
 
     # monitoring and recording
 
     def open(self, device_id: bytes | None = None) -> bool:
         """Open the microphone (level only, nothing written); False with :attr:`failed` if none."""
-        from PySide6.QtMultimedia import QAudioFormat, QAudioSource, QtAudio
-
         self._close_source()
-        device = self._find(device_id)
-        if device is None:
+        try:
+            self._source = InputStream(device_id)
+        except LookupError:
             self.failed.emit(
                 Problem(
                     "No microphone was found.",
@@ -294,21 +277,9 @@ class Recorder(QObject):
                 )
             )
             return False
-        fmt = QAudioFormat()
-        fmt.setSampleRate(RATE)
-        fmt.setChannelCount(CHANNELS)
-        fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-        self._device = device
-        self._source = QAudioSource(device, fmt, self)
-        self._source.setBufferSize(
-            RATE * SAMPLE_BYTES // 2
-        )  # 0.5 s: a busy GUI thread loses nothing
-        # stateChanged carries a QAudio::State PySide 6.12 cannot convert: the level timer polls.
-        self._io = self._source.start()
-        if self._io is None or self._source.error() != QtAudio.Error.NoError:
-            self._fail_open()
+        except AudioUnavailable as exc:
+            self._fail_open(exc)
             return False
-        self._io.readyRead.connect(self._on_ready)
         self._last_block = time.monotonic() + 1.0  # grace while the stream starts
         self._timer.start()
         if self.state == "idle":
@@ -318,7 +289,7 @@ class Recorder(QObject):
     @property
     def device_name(self) -> str:
         """Description of the open microphone ('' when none)."""
-        return self._device.description() if self._device is not None else ""
+        return self._source.name if self._source is not None else ""
 
     def start(self, wav: Path, *, device_id: bytes | None = None, meta: dict | None = None) -> None:
         """Start recording into ``wav`` (opening the microphone if needed)."""
@@ -339,7 +310,7 @@ class Recorder(QObject):
 
     def stop(self) -> Path | None:
         """Finish the recording (header fixed); returns the WAV path, or None if none ran."""
-        if self._io is not None:
+        if self._source is not None:
             self._on_ready()  # drain what the device already delivered
         sink, self.sink = self.sink, None
         path = sink.close() if sink is not None else None
@@ -358,15 +329,16 @@ class Recorder(QObject):
         """Seconds written to the current recording."""
         return self.sink.duration_s if self.sink is not None else 0.0
 
-    # audio callback: copy only
+    # the audio callback only queues blocks (audio_backend.InputStream); the GUI thread drains
 
     def _on_ready(self) -> None:
-        if self._io is None:
+        if self._source is None:
             return
-        block = bytes(self._io.readAll().data())
-        if not block:
+        blocks = self._source.drain()
+        if not blocks:
             return
-        self._last_block = time.monotonic()
+        self._last_block = self._source.last_block
+        block = b"".join(blocks)
         self._ring.append(block)
         if self.state == "recording" and self.sink is not None:
             self.sink.write(block)
@@ -374,6 +346,7 @@ class Recorder(QObject):
                 listener(block)
 
     def _emit_level(self) -> None:
+        self._on_ready()
         self._check_source()
         if self._ring:
             self.level.emit(max(level_dbfs(b) for b in self._ring))
@@ -388,52 +361,33 @@ class Recorder(QObject):
 
     def _close_source(self) -> None:
         self._timer.stop()
-        if self._source is not None:
-            source, self._source = self._source, None
-            source.stop()
-            source.deleteLater()
-        self._source = None
-        self._io = None
-        self._device = None
+        source, self._source = self._source, None
+        if source is not None:
+            source.close()
 
-    def _fail_open(self) -> None:
+    def _fail_open(self, exc: AudioUnavailable) -> None:
         self._close_source()
         self._set_state("idle")
-        self.failed.emit(
-            Problem(
+        if isinstance(exc, PortAudioMissing):
+            problem = Problem(str(exc), "Install it, then start Coach again.")
+        else:
+            problem = Problem(
                 "Coach could not open the microphone (it is busy, or access was denied).",
                 "Allow Coach to use the microphone in your system's privacy settings, close "
                 "other programs that use it, then try again.",
+                str(exc),
             )
-        )
+        self.failed.emit(problem)
 
     def _check_source(self) -> None:
-        from PySide6.QtMultimedia import QtAudio
-
         if self._source is None:
             return
-        err = self._source.error()
-        if time.monotonic() - self._last_block > STALL_S:
-            self._on_ready()  # the GUI thread may just have been busy: read what is waiting
         silent_s = time.monotonic() - self._last_block
-        if err == QtAudio.Error.NoError and silent_s > STALL_S:
+        if not self._source.active:
+            self._lost_device("The microphone stopped delivering sound.")
+        elif silent_s > STALL_S:
             # A device that vanished often just stops delivering, with no error at all.
             self._lost_device("The microphone stopped delivering sound.")
-        elif err not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
-            self._lost_device(
-                "The microphone stopped delivering sound."
-                if err != QtAudio.Error.OpenError
-                else "Coach could not open the microphone (access denied or busy)."
-            )
-
-    def _inputs_changed(self) -> None:
-        if self._device is None:
-            return
-        from PySide6.QtMultimedia import QMediaDevices
-
-        ids = {bytes(d.id().data()) for d in QMediaDevices.audioInputs()}
-        if bytes(self._device.id().data()) not in ids:
-            self._lost_device(f"The microphone '{self._device.description()}' was disconnected.")
 
     def _lost_device(self, what: str) -> None:
         kept = self.recorded_s

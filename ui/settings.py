@@ -1,6 +1,6 @@
 """The app's settings: each declared once with its type, default and label.
 
-Stored as JSON in ``data_dir()/settings.json``; only values that differ from their default are
+Stored as JSON in ``config_dir()/settings.json`` (the user's config folder); only values that differ from their default are
 written, so a new default reaches users who never changed that setting. A file that cannot be
 read falls back to defaults, is kept aside as ``settings.json.corrupt`` and leaves a one-sentence
 :attr:`Settings.notice` for the window to show; single values of the wrong type are dropped the
@@ -23,7 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from coach.paths import data_dir
+from coach.paths import config_dir
 
 ONLINE_ENGINES = ("google",)
 
@@ -68,8 +68,8 @@ BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
 
 def settings_path() -> Path:
-    """Where the settings live: ``<data folder>/settings.json``."""
-    return data_dir() / "settings.json"
+    """Where the settings live: ``<config folder>/settings.json`` (``$COACH_HOME`` when set)."""
+    return config_dir() / "settings.json"
 
 
 def _valid(setting: Setting, value: Any) -> bool:

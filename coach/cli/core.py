@@ -129,6 +129,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     path = Path(args.path)
     for check in BEFORE_ANALYZE:  # outputs, the script and the store: before the slow part
         check(args, path)
+    _note_missing_whisper(path, getattr(args, "engine", None))
     show_progress = sys.stderr.isatty() or not args.json
     transcript = load_transcript(
         path,
@@ -162,6 +163,20 @@ def _kept_message(done: dict[str, Any], failed: CoachError) -> str:
         return str(failed)
     said = "; ".join(kept)
     return f"{said[:1].upper()}{said[1:]}; {failed}"
+
+
+def _note_missing_whisper(path: Path, engine: str | None) -> None:
+    """Say in one line what to install when a recording falls back to Sphinx (core-only install)."""
+    if engine is not None or path.suffix.lower() in TEXT_SUFFIXES or not path.is_file():
+        return
+    from coach.transcript.transcribe import available_engines
+
+    if "whisper" not in available_engines():
+        print(
+            "coach: Whisper is not installed, so the rougher Sphinx engine transcribes this; "
+            "for better transcripts run `pip install 'presentation-coach[whisper]'`.",
+            file=sys.stderr,
+        )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -22,18 +22,32 @@ def _kind(path: Path | None) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    """coach profile list"""
+    """coach profile list (an error, not an empty list, when no profile can be read)."""
     from coach.errors import ProfileError
+    from coach.paths import user_profiles_dir
     from coach.profile import profile_files, read_profile
 
     rows = []
+    problems = []
     for pid, path in profile_files().items():
         try:
             p = read_profile(path)
             rows.append((pid, p.name, f"{len(p.metrics)} targets", _kind(path), str(path)))
         except ProfileError as exc:
+            problems.append(str(exc))
             rows.append((pid, "(cannot be read)", str(exc), _kind(path), str(path)))
-    width = max(len(r[0]) for r in rows) if rows else 4
+    if not rows:
+        raise ProfileError(
+            f"No speaking-style profiles were found (none bundled in {bundled_profiles_dir()}, "
+            f"none of yours in {user_profiles_dir()}); reinstall Coach with "
+            "`pip install --force-reinstall presentation-coach`."
+        )
+    if len(problems) == len(rows):
+        raise ProfileError(
+            f"None of the {len(rows)} profile file(s) can be read ({problems[0]}); reinstall "
+            "Coach or fix the file."
+        )
+    width = max(len(r[0]) for r in rows)
     for pid, name, info, kind, where in rows:
         print(f"{pid:<{width}}  {one_line(name)}  ({info}, {kind})  {where}")
     return 0

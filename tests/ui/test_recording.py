@@ -152,3 +152,42 @@ def test_no_microphone_says_what_to_do(tmp_path):
     ).stdout
     assert "OPEN: False" in out
     assert "WHAT: No microphone was found." in out and "Import audio" in out
+
+
+def test_the_chosen_microphone_is_the_one_recorded(qtbot, mic, tmp_path):
+    """With two sound-server microphones, each is listed and the one picked is the one heard."""
+    pactl = ["pactl", "load-module"]
+    loaded = [
+        subprocess.run([*pactl, "module-null-sink", "sink_name=quiet_sink", "rate=16000",
+                        "channels=1"], env=mic.env, capture_output=True, text=True).stdout,
+        subprocess.run([*pactl, "module-remap-source", "master=quiet_sink.monitor",
+                        "source_name=quiet_mic", "source_properties=device.description=Quiet"],
+                       env=mic.env, capture_output=True, text=True).stdout,
+    ]  # fmt: skip
+    rec = Recorder()
+    try:
+        ids = [dev_id for _, dev_id in Recorder.inputs()]
+        assert b"coach_mic" in ids and b"quiet_mic" in ids
+        assert Recorder.default_input_id() == b"coach_mic"  # the server's default comes first
+        peaks = {}
+        for name in (b"quiet_mic", b"coach_mic"):
+            rec.listeners = [
+                lambda block, n=name: peaks.__setitem__(
+                    n, max(peaks.get(n, -90.0), level_dbfs(block))
+                )
+            ]
+            assert rec.open(name)
+            rec.start(tmp_path / f"{name.decode()}.wav")
+            tone = tmp_path / "tone.wav"
+            import soundfile as sf
+
+            sf.write(tone, _tone(1.0), 16000)
+            mic.play(tone)
+            qtbot.waitUntil(lambda: rec.recorded_s > 1.2, timeout=10_000)
+            rec.close()
+        assert peaks[b"coach_mic"] > -20 and peaks.get(b"quiet_mic", -90.0) < -60, peaks
+    finally:
+        rec.close()
+        for index in loaded:
+            if index.strip():
+                subprocess.run(["pactl", "unload-module", index.strip()], env=mic.env, check=False)

@@ -20,6 +20,7 @@ from tests.speech import standard_rehearsal
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
+RATE = 16000
 
 
 def _best_lag(haystack: np.ndarray, needle: np.ndarray) -> int:
@@ -27,6 +28,29 @@ def _best_lag(haystack: np.ndarray, needle: np.ndarray) -> int:
     size = 1 << (n - 1).bit_length()
     corr = np.fft.irfft(np.fft.rfft(haystack, size) * np.conj(np.fft.rfft(needle, size)), size)
     return int(np.argmax(corr[: len(haystack)]))
+
+
+def _match(window: np.ndarray, chunk: np.ndarray) -> tuple[int, float]:
+    """Where ``chunk`` fits best in ``window`` and the correlation there (normalised per place)."""
+    n = len(chunk)
+    places = len(window) - n + 1
+    dots = _sliding_dots(window, chunk)[:places]
+    sums = np.concatenate(([0.0], np.cumsum(window.astype(np.float64))))
+    squares = np.concatenate(([0.0], np.cumsum(window.astype(np.float64) ** 2)))
+    mean = (sums[n : n + places] - sums[:places]) / n
+    var = (squares[n : n + places] - squares[:places]) / n - mean**2
+    c = chunk - chunk.mean()
+    corr = dots / (n * np.sqrt(np.maximum(var, 1e-12)) * c.std())
+    at = int(np.argmax(corr))
+    return at, float(corr[at])
+
+
+def _sliding_dots(window: np.ndarray, chunk: np.ndarray) -> np.ndarray:
+    """dot(window[i:i+n], chunk - mean) for every i, through the FFT."""
+    c = (chunk - chunk.mean()).astype(np.float64)
+    size = 1 << (len(window) + len(c) - 1).bit_length()
+    full = np.fft.irfft(np.fft.rfft(window, size) * np.conj(np.fft.rfft(c, size)), size)
+    return full[: len(window)]
 
 
 def test_killed_recording_is_recovered(qtbot, mic, coach_home, store, gui_settings):
@@ -76,11 +100,32 @@ def test_killed_recording_is_recovered(qtbot, mic, coach_home, store, gui_settin
     assert session.audio_path is not None
     got, _ = load_audio(session.audio_path)
     played, _ = load_audio(reh.path)
-    lag = _best_lag(got, played)
-    aligned = got[lag : lag + len(played)]
-    assert len(aligned) >= 0.99 * len(played)
-    corr = float(np.corrcoef(aligned, played[: len(aligned)])[0, 1])
-    assert corr > 0.95, corr
+    # All speech that was played is in the file, in order: every quarter second is found, and
+    # each sits no earlier than the one before (audio lost would pull later audio earlier). On a
+    # busy machine the player feeding the virtual microphone can fall behind and the sound server
+    # fills the gap with silence: that shifts later audio later but loses none of it.
+    step, slack = RATE // 4, RATE // 10
+    lag = _best_lag(got, played)  # where the recording starts, roughly
+    lags, good = [], 0
+    for start in range(0, len(played) - step, step):
+        chunk = played[start : start + step]
+        if np.sqrt(np.mean(chunk**2)) < 0.02:
+            continue  # mostly pause: nothing to find
+        # Look from just before the previous quarter's place up to 1 s after it.
+        lo = max(0, start + lag - slack)
+        window = got[lo : start + lag + step + RATE]
+        assert len(window) >= step, f"{start / RATE:.2f} s is missing from the recording's end"
+        at, corr = _match(window, chunk)
+        good += corr > 0.95
+        lag = lo + at - start
+        lags.append(lag)
+    assert len(lags) >= 0.5 * len(played) / step
+    assert good >= 0.95 * len(lags), (good, len(lags))  # a few quarters straddle a filled gap
+    # The first half second is left out of the order check: the virtual microphone itself can
+    # glitch where the player's stream joins its sink (seen once: 43 ms missing at the start).
+    steady = lags[2:]
+    assert all(b >= a - 2 for a, b in zip(steady, steady[1:], strict=False)), lags
+    assert steady[-1] - steady[0] < RATE  # at most 1 s of filled gaps
     # The recovered session was analysed like any other, and the marker is gone.
     assert session.review.analysis.word_count >= 40
     assert not list(recordings.glob("*.recording.json"))

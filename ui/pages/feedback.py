@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -116,7 +116,6 @@ class FeedbackPage(QWidget):
         self.session: Any = None
         self.review: Any = None
         self.player: Any = None
-        self.audio_output: Any = None
         self.trait_cards: list[TraitCard] = []
         self.charts_task: Any = None
         self.model_wav: Path | None = None
@@ -340,19 +339,17 @@ class FeedbackPage(QWidget):
 
     def _ensure_player(self) -> Any:
         if self.player is None:
-            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+            from ..audio_backend import Player
 
-            self.audio_output = QAudioOutput(self)
-            self.player = QMediaPlayer(self)
-            self.player.setAudioOutput(self.audio_output)
-            self.player.playbackStateChanged.connect(self._playback_changed)
+            self.player = Player(self)
+            self.player.playing.connect(self._playback_changed)
+            self.player.failed.connect(self.status.emit)
         return self.player
 
     def _load(self, path: Path) -> Any:
         player = self._ensure_player()
-        url = QUrl.fromLocalFile(str(path))
-        if player.source() != url:
-            player.setSource(url)
+        if player.source() != Path(path):
+            player.set_source(Path(path))
         return player
 
     def play_from_word(self, index: int) -> None:
@@ -368,7 +365,7 @@ class FeedbackPage(QWidget):
             self.status.emit("This session has no recording to play.")
             return
         player = self._load(path)
-        player.setPosition(int(max(0.0, at_s - 0.2) * 1000))
+        player.set_position(int(max(0.0, at_s - 0.2) * 1000))
         if play:
             player.play()
         self.status.emit(f"Playing from {clock(at_s)}")
@@ -379,9 +376,7 @@ class FeedbackPage(QWidget):
         if path is None:
             return
         player = self._load(path)
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        if player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        if player.is_playing():
             player.pause()
         else:
             player.play()
@@ -391,10 +386,7 @@ class FeedbackPage(QWidget):
         if self.player is not None:
             self.player.stop()
 
-    def _playback_changed(self, state: Any) -> None:
-        from PySide6.QtMultimedia import QMediaPlayer
-
-        playing = state == QMediaPlayer.PlaybackState.PlayingState
+    def _playback_changed(self, playing: bool) -> None:
         self.play_button.setText("❚❚  Pause" if playing else "▶  Play")
 
     # actions
@@ -455,7 +447,7 @@ class FeedbackPage(QWidget):
             self.model_button.setEnabled(True)
             self.model_wav = Path(result.path)
             player = self._ensure_player()
-            player.setSource(QUrl.fromLocalFile(str(result.path)))
+            player.set_source(Path(result.path))
             player.play()
             self.status.emit(
                 f"Model delivery: {result.planned_wpm:.0f} wpm, pauses after figures "

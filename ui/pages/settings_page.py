@@ -96,15 +96,10 @@ def apply_theme(theme: str) -> None:
 
 
 def _microphones() -> list[tuple[str, str]]:
-    """(id, description) of the audio inputs Qt sees; empty without QtMultimedia."""
-    try:
-        from PySide6.QtMultimedia import QMediaDevices
-    except ImportError:
-        return []
-    return [
-        (bytes(d.id().data()).decode(errors="replace"), d.description())
-        for d in QMediaDevices.audioInputs()
-    ]
+    """(id, description) of the microphones PortAudio sees; empty without a sound system."""
+    from ..audio_backend import input_devices
+
+    return [(dev_id.decode(errors="replace"), desc) for desc, dev_id in input_devices()]
 
 
 class SettingsPage(QWidget):
