@@ -127,7 +127,7 @@ def test_an_empty_folder_or_an_unsupported_language_exits_2(
 def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> None:
     """SIGINT to the whole process group: exit 130, one message, no traceback; re-run reuses."""
     klass = make_class(tmp_path / "class", clips=4)
-    cache = Path(os.environ["COACH_HOME"]) / "cache" / "batch-results.jsonl"
+    cache = Path(os.environ["COACH_HOME"]) / "batch-results.jsonl"
     cmd = [sys.executable, "-m", "coach", "batch", str(klass.root), "--model", MODEL,
            "--workers", "1"]  # fmt: skip
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

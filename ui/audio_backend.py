@@ -346,9 +346,16 @@ class Player(QObject):
             try:
                 samples, _ = load_audio(path, rate=PLAY_RATE)
             except Exception as exc:  # noqa: BLE001 - reported to the page
-                self.failed.emit(f"{Path(path).name} cannot be played: {exc}")
-                return
-            self._loaded.emit(generation, samples)
+                result: tuple[Any, ...] = ("failed", f"{Path(path).name} cannot be played: {exc}")
+            else:
+                result = ("loaded", generation, samples)
+            try:
+                if result[0] == "failed":
+                    self.failed.emit(result[1])
+                else:
+                    self._loaded.emit(result[1], result[2])
+            except RuntimeError:
+                pass  # the player was deleted (its page closed) while the file was decoding
 
         threading.Thread(target=decode, daemon=True, name="coach-decode").start()
 

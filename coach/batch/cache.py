@@ -1,6 +1,6 @@
 """The results cache: talks already scored with the same settings are not scored again.
 
-One small JSON-lines file (default ``cache_dir()/batch-results.jsonl``). Each line is one finished
+One small JSON-lines file (default ``data_dir()/batch-results.jsonl``, beside the sessions it resumes). Each line is one finished
 talk: its key (SHA-256 of the file's bytes and of the settings), its class-table numbers, and what
 was done with it (the PDF written, the session saved). The full review is not kept, so the file
 stays small (≈ 0.5 KB a talk). Lines are appended and flushed one at a time, so an interrupted run

@@ -50,7 +50,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from coach.batch.run import BatchProgress, LocalRunner, run_batch
     from coach.batch.table import format_table, json_object, write_csv
     from coach.batch.work import make_job
-    from coach.paths import cache_dir
+    from coach.paths import data_dir
     from coach.profile import load_profile
 
     if args.scheduler and args.workers:
@@ -80,7 +80,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         runner: Any = DaskRunner(args.scheduler)
     else:
         runner = LocalRunner(args.workers)
-    cache = ResultsCache(cache_dir() / CACHE_NAME)
+    cache = ResultsCache(data_dir() / CACHE_NAME)
     show = cli._progress_printer(sys.stderr.isatty() or not args.json)
 
     def progress(p: BatchProgress) -> None:

@@ -150,7 +150,7 @@ class ClassTableDialog(QDialog):
             from coach.batch.outputs import Outputs
             from coach.batch.run import LocalRunner, run_batch
             from coach.batch.work import make_job
-            from coach.paths import cache_dir
+            from coach.paths import data_dir
             from coach.profile import load_profile
 
             job = make_job(load_profile(profile_name), engine=engine, model=options.get("model"))
@@ -166,7 +166,7 @@ class ClassTableDialog(QDialog):
 
             outcome = run_batch(
                 [folder], job, runner=LocalRunner(workers),
-                cache=ResultsCache(cache_dir() / "batch-results.jsonl"),
+                cache=ResultsCache(data_dir() / "batch-results.jsonl"),
                 on_scored=outputs.write, reuse=outputs.has, progress=progress,
                 should_stop=stop.is_set,
             )  # fmt: skip
