@@ -24,6 +24,8 @@ from coach.text import sentences, span_text
 from coach.types import Analysis, Mark, MarkKind, Transcript
 
 EDGE_SHARE = 0.10
+_EDGE_PUNCT = "\"'“”‘’()[]{}«»…,;:.!?*_`~—–- "
+"""Stripped from the ends of a quoted hit: "industry-leading," is quoted as industry-leading."""
 QUESTION_MIN_WORDS = 250
 
 
@@ -70,7 +72,7 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
             hype_hits.append(
                 {
                     "kind": kind,
-                    "text": span_text(words, hit.span),
+                    "text": span_text(words, hit.span).strip(_EDGE_PUNCT),
                     "phrase": hit.phrase,
                     "span": list(hit.span),
                     "start_s": words[hit.span[0]].start_s,
