@@ -55,6 +55,7 @@ class NextStep:
     detail: str
     moment: Moment | None
     metric: str
+    tip: Tip
 
 
 @dataclass(frozen=True)
@@ -294,7 +295,7 @@ def next_steps(review: Review, *, limit: int = MAX_STEPS) -> tuple[NextStep, ...
         if family in seen:
             continue
         seen.add(family)
-        steps.append(NextStep(tip.action, tip.text, _moment(review, tip), tip.metric))
+        steps.append(NextStep(tip.action, tip.text, _moment(review, tip), tip.metric, tip))
         if len(steps) == limit:
             break
     return tuple(steps)
@@ -320,6 +321,7 @@ def change_line(review: Review, previous: Review) -> str:
     parts = []
     for now, then in moved[:2]:
         verdict = "better" if now.score > then.score else "worse"
-        parts.append(f"{now.label.lower()} {_value(then)} → {_value(now)} ({verdict})")
+        then_number = _value(then).split(" ")[0].split("/")[0].rstrip("%")
+        parts.append(f"{now.label.lower()} {then_number} → {_value(now)} ({verdict})")
     tail = "; " + ", ".join(parts) if parts else "; no measure moved by much"
     return head + tail + "."
