@@ -1,9 +1,14 @@
-"""Feedback page: one saved session's verdict, charts, highlighted transcript and tips.
+"""Feedback page: one saved session, read first, then the detail for those who want it.
 
-The header gives the profile match (0-100) and a card per trait with its sub-score against the
-profile's band, coloured by status, with a one-line meaning. Charts come from :mod:`coach.report.charts`
-(the same figures the PDF uses), built on a worker so the page appears at once. Clicking a word
-plays the recording from there; clicking a tip jumps the transcript and the audio to it.
+The header gives the profile match (0-100). The left column reads top to bottom: the summary
+(:class:`~coach_ui.pages.feedback_report.SummaryPanel`: how it went, what to keep, up to three
+next steps each with a button that plays its moment, what changed since the last attempt), the
+highlighted transcript and every tip. The right column scrolls: pace, figures and pauses charts
+from :mod:`coach.report.charts` (the same figures the PDF uses, built on a worker), script
+adherence, a card per trait and scoring again with another profile; more panels can be added
+with :meth:`FeedbackPage.add_panel`. While the recording plays, the word being said is marked in
+the transcript and a playhead moves on the charts; a tip or a step puts its words in the middle
+of the transcript and plays from there.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +24,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -32,72 +37,33 @@ from PySide6.QtWidgets import (
 )
 
 from coach.coaching.feedback import clock
-from coach.metrics import METRICS, TRAITS
+from coach.coaching.scoring import trait_scores
+from coach.metrics import TRAITS
 
 from ..errors import problem_for, show_problem
 from ..pages.feedback_panels import AdherencePanel, RescoreBox
+from ..pages.feedback_report import (
+    STATUS_COLOUR,
+    SummaryPanel,
+    TraitCard,
+    group_by_trait,
+    status_for,
+)
 from ..widgets.chart_canvas import ChartCanvas
 from ..widgets.transcript_view import TranscriptView, legend_html
 from ..workers import run_task
 
-STATUS_COLOUR = {"good": "#3f9c6b", "close": "#d69e2e", "off": "#c53030"}
+__all__ = ["FeedbackPage", "TraitCard", "safe_file_name", "status_for"]
+
+SCREEN_HEIGHTS_IN = {"pace": 1.9, "figures": 1.6, "pauses": 1.7}
+"""Chart heights on screen (inches at 80 px each): the three fit above the fold at the default
+window size; the PDF draws them taller."""
 
 
-def status_for(score: float) -> str:
-    """'good', 'close' or 'off' for a 0-100 score (the same cut-offs as the metrics)."""
-    return "good" if score >= 80 else "close" if score >= 50 else "off"
-
-
-def _value(value: float, unit: str) -> str:
-    shown = f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"
-    if not unit:
-        return shown
-    return f"{shown}{unit}" if unit in ("%",) else f"{shown} {unit}"
-
-
-class TraitCard(QFrame):
-    """One trait: sub-score, its weakest metric against the band, and what that means."""
-
-    def __init__(self, trait: str, score: float, metrics: list[Any]) -> None:
-        super().__init__()
-        self.setObjectName("traitCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        status = status_for(score)
-        colour = STATUS_COLOUR[status]
-        self.setStyleSheet(f"QFrame#traitCard {{ border-left: 5px solid {colour}; }}")
-        box = QVBoxLayout(self)
-        box.setContentsMargins(8, 4, 6, 4)
-        box.setSpacing(1)
-        head = QLabel(f"<b>{html.escape(trait)}</b> &nbsp;<span style='color:{colour}; "
-                      f"font-size:large'><b>{score:.0f}</b></span>")  # fmt: skip
-        box.addWidget(head)
-        worst = min(metrics, key=lambda m: m.score) if metrics else None
-        if worst is not None:
-            band = f"{worst.target_low:g}–{worst.target_high:g}"
-            line = QLabel(
-                f"{html.escape(worst.label)}: <b>{html.escape(_value(worst.value, worst.unit))}</b>"
-                f" (target {band})"
-            )
-            line.setTextFormat(Qt.TextFormat.RichText)
-            line.setWordWrap(True)
-            box.addWidget(line)
-            meaning = QLabel(
-                html.escape(METRICS[worst.name].meaning if worst.name in METRICS else worst.why)
-            )
-            meaning.setTextFormat(Qt.TextFormat.RichText)
-            meaning.setWordWrap(True)
-            meaning.setStyleSheet("color: palette(placeholder-text)")
-            box.addWidget(meaning)
-        self.setToolTip(
-            "\n".join(
-                f"{m.label}: {_value(m.value, m.unit)} (target {m.target_low:g}–{m.target_high:g}),"
-                f" score {m.score:.0f}. {m.why}"
-                for m in metrics
-            )
-        )
-        self.trait = trait
-        self.score = score
-        self.status = status
+def safe_file_name(title: str) -> str:
+    """``title`` as a file name every system accepts: no colon, slash or other reserved mark."""
+    name = re.sub(r'[\\/:*?"<>|]+', "-", title).strip(" .-")
+    return name or "report"
 
 
 class FeedbackPage(QWidget):
@@ -119,6 +85,7 @@ class FeedbackPage(QWidget):
         self.trait_cards: list[TraitCard] = []
         self.charts_task: Any = None
         self.model_wav: Path | None = None
+        self._pending_seek_ms: int | None = None
         self._build()
 
     # layout
@@ -152,16 +119,20 @@ class FeedbackPage(QWidget):
             head.addWidget(b)
         root.addLayout(head)
 
-        self.traits_box = QGridLayout()
-        self.traits_box.setSpacing(6)
-        root.addLayout(self.traits_box)
-
         split = QSplitter(Qt.Orientation.Horizontal)
+        column = QWidget()  # the reading column: summary first, then transcript and tips
+        cv = QVBoxLayout(column)
+        cv.setContentsMargins(0, 0, 0, 0)
+        self.summary = SummaryPanel()
+        self.summary.play_moment.connect(self.play_moment)
+        cv.addWidget(self.summary)
         left = QSplitter(Qt.Orientation.Vertical)
+        cv.addWidget(left, 1)
         tw = QWidget()
         tl = QVBoxLayout(tw)
         tl.setContentsMargins(0, 0, 0, 0)
         legend = QLabel(legend_html() + " &nbsp; Click a word to hear it.")
+        legend.setWordWrap(True)
         tl.addWidget(legend)
         self.transcript = TranscriptView()
         self.transcript.word_clicked.connect(self.play_from_word)
@@ -170,7 +141,7 @@ class FeedbackPage(QWidget):
         tipw = QWidget()
         tipl = QVBoxLayout(tipw)
         tipl.setContentsMargins(0, 0, 0, 0)
-        tipl.addWidget(QLabel("<b>Tips</b>, most important first (click one to go there)"))
+        tipl.addWidget(QLabel("<b>All tips</b>, most important first (click one to go there)"))
         self.tips = QListWidget()
         self.tips.setWordWrap(True)
         self.tips.setAccessibleName("Tips")
@@ -178,31 +149,41 @@ class FeedbackPage(QWidget):
         self.tips.itemClicked.connect(self._tip_clicked)
         tipl.addWidget(self.tips, 1)
         left.addWidget(tipw)
-        left.setSizes([380, 220])
-        split.addWidget(left)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        split.addWidget(column)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        charts = QWidget()
-        cl = QVBoxLayout(charts)
-        # score again with another profile, and how the rehearsal followed its script
-        self.rescore = RescoreBox(self.store)
-        self.rescore.rescored.connect(self._rescored)
-        self.rescore.setEnabled(False)
-        cl.addWidget(self.rescore)
-        self.adherence = AdherencePanel()
-        cl.addWidget(self.adherence)
+        self.side_scroll = QScrollArea()
+        self.side_scroll.setWidgetResizable(True)
+        panels = QWidget()
+        self.panels = QVBoxLayout(panels)
         self.pace_chart = ChartCanvas("Pace chart")
         self.figures_chart = ChartCanvas("Figures timeline")
         self.pauses_chart = ChartCanvas("Pauses chart")
         for c in (self.pace_chart, self.figures_chart, self.pauses_chart):
-            cl.addWidget(c)
-        cl.addStretch(1)
-        scroll.setWidget(charts)
-        split.addWidget(scroll)
+            self.panels.addWidget(c)
+        self.adherence = AdherencePanel()
+        self.panels.addWidget(self.adherence)
+        self.panels.addWidget(QLabel("<b>Every trait</b> (hover a card for all its measures)"))
+        self.traits_box = QGridLayout()
+        self.traits_box.setSpacing(6)
+        self.panels.addLayout(self.traits_box)
+        # score again with another profile
+        self.rescore = RescoreBox(self.store)
+        self.rescore.rescored.connect(self._rescored)
+        self.rescore.setEnabled(False)
+        self.panels.addWidget(self.rescore)
+        self.panels.addStretch(1)
+        self.side_scroll.setWidget(panels)
+        split.addWidget(self.side_scroll)
         split.setSizes([560, 520])
         root.addWidget(split, 1)
         self._enable(False)
+
+    def add_panel(self, widget: QWidget, *, after: QWidget | None = None) -> None:
+        """Add a panel to the right column (after ``after``, else after the charts)."""
+        anchor = after if after is not None else self.pauses_chart
+        self.panels.insertWidget(self.panels.indexOf(anchor) + 1, widget)
 
     def _enable(self, on: bool) -> None:
         for b in (self.export_button, self.again_button, self.model_button):
@@ -236,6 +217,7 @@ class FeedbackPage(QWidget):
             f"<span>{' · '.join(facts)} · {html.escape(rv.transcript.engine)}</span>"
         )
         self._fill_traits()
+        self._fill_summary()
         self.transcript.show_transcript(rv.transcript.words, rv.analysis.marks)
         self._fill_tips()
         self._enable(True)
@@ -256,15 +238,30 @@ class FeedbackPage(QWidget):
                 widget.deleteLater()
         self.trait_cards = []
         rv = self.review
-        by_trait: dict[str, list[Any]] = {}
-        for m in rv.metrics:
-            by_trait.setdefault(m.trait, []).append(m)
-        traits = [t for t in TRAITS if t in rv.feedback.trait_scores]
-        columns = 5 if len(traits) > 4 else max(1, len(traits))
+        by_trait = group_by_trait(rv.metrics)
+        # grouped by the catalogue's traits, so a session stored before a trait was split
+        # shows each metric under its trait now
+        scores = trait_scores([replace(m, trait=t) for t, ms in by_trait.items() for m in ms])
+        traits = [t for t in TRAITS if t in scores]
+        columns = 2
         for i, trait in enumerate(traits):
-            card = TraitCard(trait, rv.feedback.trait_scores[trait], by_trait.get(trait, []))
+            card = TraitCard(trait, scores[trait], by_trait.get(trait, []))
             self.traits_box.addWidget(card, i // columns, i % columns)
             self.trait_cards.append(card)
+
+    def _fill_summary(self) -> None:
+        from coach.coaching.summary import summarise
+        from coach.errors import CoachError
+
+        previous = None
+        try:
+            before = self.store.previous_attempt(self.session.id)
+            previous = before.review if before is not None else None
+        except CoachError:
+            previous = None  # a session in the trash has no "last attempt"
+        self.summary.show_summary(
+            summarise(self.review, previous), playable=self._audio_path() is not None
+        )
 
     def _fill_tips(self) -> None:
         self.tips.clear()
@@ -288,7 +285,10 @@ class FeedbackPage(QWidget):
         def build() -> tuple[Any, Any, Any]:
             from coach.report.charts import figures_timeline, pace_chart, pauses_chart
 
-            return pace_chart(rv), figures_timeline(rv), pauses_chart(rv)
+            h = SCREEN_HEIGHTS_IN
+            return (pace_chart(rv, height_in=h["pace"]),
+                    figures_timeline(rv, height_in=h["figures"]),
+                    pauses_chart(rv, height_in=h["pauses"]))  # fmt: skip
 
         def show(figs: tuple[Any, Any, Any]) -> None:
             if rv is not self.review:
@@ -327,6 +327,15 @@ class FeedbackPage(QWidget):
         if at is not None and self._audio_path() is not None:
             self.seek(float(at), play=True)
 
+    def play_moment(self, moment: Any) -> None:
+        """A summary button: put the moment's words in the middle and play from there."""
+        if moment is None or self.review is None:
+            return
+        if moment.word_index is not None:
+            self.transcript.show_word(int(moment.word_index))
+        if moment.at_s is not None and self._audio_path() is not None:
+            self.seek(float(moment.at_s), play=True)
+
     # audio
 
     def _audio_path(self) -> Path | None:
@@ -341,7 +350,36 @@ class FeedbackPage(QWidget):
             self.player = QMediaPlayer(self)
             self.player.setAudioOutput(self.audio_output)
             self.player.playbackStateChanged.connect(self._playback_changed)
+            self.player.positionChanged.connect(self._position_changed)
+            self.player.mediaStatusChanged.connect(self._media_status)
         return self.player
+
+    def _media_status(self, status: Any) -> None:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        loaded = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia)
+        if status in loaded and self._pending_seek_ms is not None and self.player is not None:
+            # a seek asked for while the file was still loading was dropped by the player
+            self.player.setPosition(self._pending_seek_ms)
+            self._pending_seek_ms = None
+
+    def _playing_session(self) -> bool:
+        path = self._audio_path()
+        return (self.player is not None and path is not None
+                and self.player.source() == QUrl.fromLocalFile(str(path)))  # fmt: skip
+
+    def _position_changed(self, ms: int) -> None:
+        """Follow playback: mark the word being said, move the playhead on the charts."""
+        if not self._playing_session():
+            return  # the model delivery is playing, not the rehearsal
+        self.show_position(ms / 1000.0)
+
+    def show_position(self, at_s: float | None) -> None:
+        """Mark the word said at ``at_s`` seconds and put the charts' playhead there."""
+        index = self.transcript.index_at_time(at_s) if at_s is not None else None
+        self.transcript.highlight_word(index)
+        for chart in (self.pace_chart, self.figures_chart, self.pauses_chart):
+            chart.set_playhead(at_s)
 
     def _load(self, path: Path) -> Any:
         player = self._ensure_player()
@@ -363,7 +401,13 @@ class FeedbackPage(QWidget):
             self.status.emit("This session has no recording to play.")
             return
         player = self._load(path)
-        player.setPosition(int(max(0.0, at_s - 0.2) * 1000))
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        ms = int(max(0.0, at_s - 0.2) * 1000)
+        player.setPosition(ms)
+        ready = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia,
+                 QMediaPlayer.MediaStatus.EndOfMedia)  # fmt: skip
+        self._pending_seek_ms = None if player.mediaStatus() in ready else ms
         if play:
             player.play()
         self.status.emit(f"Playing from {clock(at_s)}")
@@ -391,6 +435,8 @@ class FeedbackPage(QWidget):
 
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         self.play_button.setText("❚❚  Pause" if playing else "▶  Play")
+        if state == QMediaPlayer.PlaybackState.StoppedState:
+            self.show_position(None)
 
     # actions
 
@@ -402,7 +448,7 @@ class FeedbackPage(QWidget):
         """Ask where to save the PDF report, then write it."""
         if self.session is None:
             return
-        name = (self.session.title or f"session-{self.session.id}").replace("/", "-") + ".pdf"
+        name = safe_file_name(self.session.title or f"session-{self.session.id}") + ".pdf"
         path, _ = QFileDialog.getSaveFileName(
             self, "Export PDF", str(Path.home() / name), "PDF (*.pdf)"
         )
