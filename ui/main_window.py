@@ -37,6 +37,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -144,7 +145,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(140)
         self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 9px 12px; }")
+        # no dotted focus rectangle around the selected page (outline: 0)
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { outline: 0; } QListWidget#sidebar::item { padding: 9px 12px; }"
+        )
         self.stack = QStackedWidget()
         for i, (name, label, _module, _cls) in enumerate(PAGES):
             self.sidebar.addItem(label)
@@ -302,10 +306,25 @@ class MainWindow(QMainWindow):
         if path:
             self.import_audio(Path(path))
 
-    def import_audio(self, path: Path) -> None:
-        """Analyse an audio file and show its feedback."""
+    def import_audio(self, path: Path) -> QDialog:
+        """Ask the talk, title and script of an audio file, then analyse it and show its
+        feedback; returns the (window-modal, already open) dialog."""
+        from .pages.import_audio import ask
+
         self.go("rehearse")
-        self.rehearse.analyse_file(Path(path))
+        path = Path(path)
+        dialog = ask(self, path, self.store)
+
+        def accepted() -> None:
+            choice = dialog.choice()
+            self.rehearse.analyse_file(
+                path, talk=choice.talk, title=choice.title, script=choice.script
+            )
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        self.import_ask = dialog
+        return dialog
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -383,6 +402,16 @@ class MainWindow(QMainWindow):
             ok = False
         if not ok:
             self.resize(1180, 780)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Never larger than the screen's free area (a 1280x720 laptop, or 200 % scaling)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        if self.width() > free.width() or self.height() > free.height():
+            self.resize(min(self.width(), free.width()), min(self.height(), free.height()))
 
     def save_geometry(self) -> None:
         """Remember size and place for the next start."""
