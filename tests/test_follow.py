@@ -140,3 +140,52 @@ def test_voice_clock_counts_only_loud_stretches() -> None:
     assert clock.voiced_between(0.0, 1.0) == pytest.approx(1.0, abs=0.05)
     assert clock.voiced_between(2.0, 3.3) == 0.0
     assert clock.now_s == pytest.approx(99 / 30)
+
+
+def test_a_badly_misheard_sentence_is_passed_not_skipped() -> None:
+    """Heard 'we make thread every light and through half of it away' for the script's 'We baked
+    bread every night and threw half of it away': the place moves on, nothing is skipped."""
+    f = ScriptFollower("We baked bread every night and threw half of it away. Then we sold it.")
+    state = f.hear(spoken("we make thread every light and through half of it away"))
+    assert state.skipped == () and state.position == 11 and all(state.said[:11])
+    state = f.hear(spoken("then we sold it"))
+    assert state.position == len(f.words) and state.skipped == ()
+
+
+def test_a_jump_with_a_few_words_heard_first_skips_only_the_surplus() -> None:
+    """A long jump preceded by two heard words skips the jump, not the words heard."""
+    f = ScriptFollower(SCRIPT)
+    f.hear(spoken("Two years ago our little bakery almost closed."))
+    state = f.hear(spoken("er so we counted everything"))
+    a = word_index(f, "The landlord raised")
+    b = word_index(f, "So we counted everything.")
+    assert len(state.skipped) == 1
+    s0, s1 = state.skipped[0]
+    assert s0 == a and b - 3 <= s1 <= b
+
+
+def test_rate_per_second_of_voice_uses_the_voice_clock() -> None:
+    """Words matched over seconds of voice heard in their batches (gaps between words excluded)."""
+    f = ScriptFollower(SCRIPT)
+    clock = VoiceClock(threshold_db=-40)
+    for i in range(0, 301):  # 10 s: voice 0.2 s on, 0.1 s off
+        clock.add(i / 30, -20.0 if (i % 9) < 6 else -70.0)
+    assert f.words_per_voiced_s(clock) == DEFAULT_WORDS_PER_S
+    f.hear(spoken("Two years ago our little bakery almost closed.", per_word_s=0.3))
+    f.hear(spoken("The landlord raised the rent by 40 percent", start_s=3.0, per_word_s=0.3))
+    words = sum(n for n, _a, _b in f.batches)
+    voiced = sum(clock.voiced_between(a, b) for _n, a, b in f.batches)
+    assert words >= 14 and f.words_per_voiced_s(clock) == pytest.approx(words / voiced)
+    spans = sum(b - a for _n, a, b in f.batches)
+    assert f.words_per_voiced_s(clock) > words / spans  # faster per second of voice
+
+
+def test_misheard_words_after_the_last_match_move_the_place_on() -> None:
+    """'our waist fell from 50 lones on 8.6' for 'Our waste fell from 50 loaves a day to 6.':
+    the words heard after '50' ('lones on 8 6', as the test recogniser splits it) pass as many
+    script words; the rest is passed by the next sentence, and nothing is reported skipped."""
+    f = ScriptFollower("Our waste fell from 50 loaves a day to 6. We still make mistakes.")
+    state = f.hear(spoken("our waist fell from 50 lones on 8.6"))
+    assert state.position == 9
+    state = f.hear(spoken("we still make mistakes"))
+    assert state.skipped == () and state.position == len(f.words) and all(state.said)

@@ -30,8 +30,8 @@ LOOKAHEAD_WORDS = 150
 LOOKBACK_WORDS = 15
 """How far back a batch may match (words): the speaker repeats a sentence."""
 MIN_SKIP_WORDS = 3
-"""A jump over at least this many script words is a skipped passage; fewer are taken as words
-the recogniser missed."""
+"""A jump over at least this many more script words than were heard in between is a skipped
+passage; a smaller difference is taken as words the recogniser got wrong."""
 NEAR_TOKENS = 8
 """A matching block this close to the expected place may be short; farther ones need 3 tokens."""
 DEFAULT_WORDS_PER_S = 2.6
@@ -113,6 +113,8 @@ class ScriptFollower:
         self._heard_to: float | None = None
         self._matched_words = 0
         self._matched_s = 0.0
+        self.batches: list[tuple[int, float, float]] = []
+        """(script words passed, first word start s, last word end s) of each batch heard."""
 
     # -- the state --------------------------------------------------------------------------
 
@@ -165,26 +167,49 @@ class ScriptFollower:
             self._off = True
             return self.state()
         self._off = False
-        first = accepted[0][0]
-        if first - self._token >= self.min_skip:
-            self._skip(self._token, first)
-        elif first > self._token:
-            self._mark(self._token, first)  # a word or two the recogniser missed
-        previous_end = None
-        for start, _b, size in accepted:
-            if previous_end is not None and start > previous_end:
-                if start - previous_end >= self.min_skip:
-                    self._skip(previous_end, start)
-                else:
-                    self._mark(previous_end, start)
+        before = self.position
+        script_at, heard_at = self._token, 0
+        for start, b, size in accepted:
+            if start > script_at:
+                self._gap(script_at, start, heard=max(0, b - heard_at))
             self._mark(start, start + size)
-            previous_end = start + size
-        self._token = accepted[-1][0] + accepted[-1][2]
+            script_at, heard_at = start + size, b + size
+        # words heard after the last match were most likely the next script words, misheard
+        tail = min(len(keys) - heard_at, len(self.keys) - script_at)
+        if tail > 0:
+            self._mark(script_at, script_at + tail)
+            script_at += tail
+        self._token = script_at
         timed = [w for w in heard if w.start_s is not None and w.end_s is not None]
         if len(timed) >= 2:
-            self._matched_words += sum(size for _s, _b, size in accepted)
-            self._matched_s += float(timed[-1].end_s or 0.0) - float(timed[0].start_s or 0.0)
+            # script words this batch moved over (said, misheard or repeated: not skipped)
+            skipped_now = sum(e - a for a, e in self._skipped if before <= a < self.position)
+            moved = max(0, self.position - before - skipped_now)
+            t0, t1 = float(timed[0].start_s or 0.0), float(timed[-1].end_s or 0.0)
+            self._matched_words += moved
+            self._matched_s += t1 - t0
+            self.batches.append((moved, t0, t1))
         return self.state()
+
+    def words_per_voiced_s(self, clock: VoiceClock) -> float:
+        """The speaker's rate in script words per second of *voice* (as ``clock`` heard it), the
+        unit :func:`predict_position` counts in; the default until 8 words were matched."""
+        words = sum(n for n, _a, _b in self.batches)
+        voiced = sum(clock.voiced_between(a, b) for _n, a, b in self.batches)
+        if words < 8 or voiced <= 0:
+            return DEFAULT_WORDS_PER_S
+        return words / voiced
+
+    def _gap(self, a: int, b: int, *, heard: int) -> None:
+        """Script tokens ``a:b`` passed while ``heard`` unmatched tokens were heard: that many
+        were said but misheard; a surplus of at least :attr:`min_skip` was skipped (taken to be
+        the first ones: the speaker jumped, then spoke)."""
+        surplus = (b - a) - heard
+        if surplus >= self.min_skip:
+            self._skip(a, a + surplus)
+            a += surplus
+        if b > a:
+            self._mark(a, b)
 
     def _trusted(self, start: int, size: int, cursor: int) -> bool:
         """Whether a matching block is evidence of where the speaker is."""

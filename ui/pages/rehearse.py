@@ -166,12 +166,13 @@ class RehearsePage(QWidget):
         pv.setContentsMargins(0, 0, 0, 0)
         self.prompter_status = QLabel("")
         self.prompter_status.setObjectName("prompterStatus")
+        self.prompter_status.hide()
         pv.addWidget(self.prompter_status)
         self.prompter = Teleprompter()
         pf = QFont(self.font())
         pf.setPointSizeF(pf.pointSizeF() * 1.6)
         self.prompter.setFont(pf)
-        self.prompter.status.connect(self.prompter_status.setText)
+        self.prompter.status.connect(self._prompter_says)
         pv.addWidget(self.prompter, 1)
         self.prompter_box = prompter
         prompter.hide()
@@ -239,6 +240,10 @@ class RehearsePage(QWidget):
         if self.prompter.following:
             self.prompter.on_level(self.recorder.recorded_s, db)
 
+    def _prompter_says(self, text: str) -> None:
+        self.prompter_status.setText(text)
+        self.prompter_status.setVisible(bool(text))
+
     def add_side_panel(self, widget: QWidget) -> None:
         """Add a panel beside the live transcript and the teleprompter (e.g. slides)."""
         self.split.addWidget(widget)
@@ -255,15 +260,6 @@ class RehearsePage(QWidget):
 
     # recording
 
-    def _profile_band(self) -> tuple[float, float] | None:
-        try:
-            from coach.profile import load_profile
-
-            target = load_profile(self.settings["default_profile"] or None).metrics.get("wpm")
-        except Exception:  # noqa: BLE001 - a bad profile is reported when analysing
-            return None
-        return (target.low, target.high) if target is not None else None
-
     def start_recording(self) -> None:
         """Start a new recording (Ctrl+R)."""
         if self.recorder.state in ("recording", "paused") or self.stop_clicked_at is not None:
@@ -279,7 +275,7 @@ class RehearsePage(QWidget):
             on_words=self._bridge.words.emit,
         ).start()
         self.reset_live_view()
-        self.live_view.pace_band = self._profile_band()
+        self.live_view.use_profile(self.settings["default_profile"] or None)
         self.recorder.listeners = [self.transcriber.feed]
         self.recorder.start(
             self.wav,

@@ -43,6 +43,16 @@ class LiveView:
         lf.setPointSizeF(lf.pointSizeF() * 1.15)
         self.text.setFont(lf)
 
+    def use_profile(self, name: str | None) -> None:
+        """Judge the pace against the wpm band of profile ``name`` (none when it cannot load)."""
+        try:
+            from coach.profile import load_profile
+
+            target = load_profile(name).metrics.get("wpm")
+        except Exception:  # noqa: BLE001 - a bad profile is reported when analysing
+            target = None
+        self.pace_band = (target.low, target.high) if target is not None else None
+
     def cue_row(self) -> QHBoxLayout:
         """The pace cue and figure count side by side."""
         row = QHBoxLayout()

@@ -50,6 +50,9 @@ class Teleprompter(QTextBrowser):
         self.positions: list[tuple[int, int]] = []
         self._shown: list[str] = []
         self._following = False
+        self._armed = False  # words are taken from start() until the next reset()
+        self.status_text = ""
+        """The last status line (off script, skipped)."""
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -83,6 +86,7 @@ class Teleprompter(QTextBrowser):
     def reset(self) -> None:
         """Back to the start: nothing said, cursor on the first word, not following."""
         self.stop()
+        self._armed = False
         if self.follower is not None:
             self.follower = ScriptFollower(self._script)
         self.state = self.follower.state() if self.follower is not None else None
@@ -93,7 +97,11 @@ class Teleprompter(QTextBrowser):
         self._apply_states([False] * len(self.positions), ())
         self._mark_current()
         self.verticalScrollBar().setValue(0)
-        self.status.emit("")
+        self._say("")
+
+    def _say(self, text: str) -> None:
+        self.status_text = text
+        self.status.emit(text)
 
     # -- following ----------------------------------------------------------------------------
 
@@ -102,6 +110,7 @@ class Teleprompter(QTextBrowser):
         if self.follower is None:
             return
         self._following = True
+        self._armed = True
         self._timer.start()
 
     def stop(self) -> None:
@@ -121,8 +130,8 @@ class Teleprompter(QTextBrowser):
 
     def on_words(self, words: Sequence[Word]) -> None:
         """The next words the live transcriber heard."""
-        if self.follower is None or not self._following or not words:
-            return
+        if self.follower is None or not self._armed or not words:
+            return  # the last words of a take arrive after Stop: they still count
         self.state = self.follower.hear(words)
         now = time.monotonic()
         for i in range(self.state.position):
@@ -130,19 +139,20 @@ class Teleprompter(QTextBrowser):
         self._apply_states(self.state.said, self.state.skipped)
         self._move(self.state.position, now)
         if self.state.off_script:
-            self.status.emit("Off script: holding your place.")
+            self._say("Off script: holding your place.")
         elif self.state.skipped:
             n = sum(b - a for a, b in self.state.skipped)
-            self.status.emit(f"Skipped {n} word{'s' if n != 1 else ''} (struck through).")
+            self._say(f"Skipped {n} word{'s' if n != 1 else ''} (struck through).")
         else:
-            self.status.emit("")
+            self._say("")
 
     def _tick(self) -> None:
         if self.state is None or self.follower is None:
             return
         heard_to = self.state.heard_to_s or 0.0
         voiced = self.voice.voiced_between(heard_to, self.voice.now_s)
-        ahead = predict_position(self.state, voiced, words_per_s=self.follower.words_per_s)
+        rate = self.follower.words_per_voiced_s(self.voice)
+        ahead = predict_position(self.state, voiced, words_per_s=rate)
         if ahead > self.position:
             self._move(ahead, time.monotonic())
 
