@@ -177,3 +177,24 @@ def test_lag_between_a_spoken_word_and_the_teleprompter(qtbot, mic, store, gui_s
     assert page.pace_cue.text() == "Pace: —" and page.elapsed.text() == "0:00"
     assert tp.position == 0 and tp.word_state(0) == "pending"
     page.release()
+
+
+def test_coming_back_after_a_take_starts_a_clean_view(qtbot, store, gui_settings):
+    """The last take's words, pace, figures and clock are gone when the page is shown again."""
+    page = RehearsePage(store, gui_settings)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_script(DEMO, "Bakery")
+    page.prompter.start()
+    page._on_words(heard("Two years ago our little bakery almost closed we sold 5,000 loaves", 0.5))
+    page.elapsed.setText("0:42")
+    assert page.figures_count.text() != "Figures: 0" and page.prompter.position > 0
+    page.prompter.stop()
+    page._saved(1)  # the take was analysed and saved; the window shows its feedback
+    page.hide()
+    assert page.live.toPlainText()  # nothing is cleared while the speaker is away
+    page.show()
+    assert page.live.toPlainText() == "" and page.figures_count.text() == "Figures: 0"
+    assert page.pace_cue.text() == "Pace: —" and page.elapsed.text() == "0:00"
+    assert page.prompter.position == 0 and page.prompter.word_state(0) == "pending"
+    page.release()

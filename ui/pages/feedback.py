@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -64,6 +64,19 @@ def safe_file_name(title: str) -> str:
     """``title`` as a file name every system accepts: no colon, slash or other reserved mark."""
     name = re.sub(r'[\\/:*?"<>|]+', "-", title).strip(" .-")
     return name or "report"
+
+
+class _WidthWatchingScroll(QScrollArea):
+    """A scroll area that calls back when its width changes (its content's height follows)."""
+
+    def __init__(self, on_width: Any) -> None:
+        super().__init__()
+        self._on_width = on_width
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._on_width()
 
 
 class FeedbackPage(QWidget):
@@ -125,7 +138,13 @@ class FeedbackPage(QWidget):
         cv.setContentsMargins(0, 0, 0, 0)
         self.summary = SummaryPanel()
         self.summary.play_moment.connect(self.play_moment)
-        cv.addWidget(self.summary)
+        # in a scroll area as tall as the summary, but never more than ~45 % of the page:
+        # a small window (1280x720, 200 % scaling) still shows transcript and tips
+        self.summary_scroll = _WidthWatchingScroll(self._fit_summary)
+        self.summary_scroll.setWidgetResizable(True)
+        self.summary_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.summary_scroll.setWidget(self.summary)
+        cv.addWidget(self.summary_scroll)
         left = QSplitter(Qt.Orientation.Vertical)
         cv.addWidget(left, 1)
         tw = QWidget()
@@ -179,6 +198,22 @@ class FeedbackPage(QWidget):
         split.setSizes([560, 520])
         root.addWidget(split, 1)
         self._enable(False)
+
+    def _fit_summary(self) -> None:
+        """The summary's height: all of it when it fits in 45 % of the page, else scrolled."""
+        width = self.summary_scroll.viewport().width() or self.summary.sizeHint().width()
+        need = self.summary.heightForWidth(width)
+        need = need if need > 0 else self.summary.sizeHint().height()
+        cap = max(120, int(self.height() * 0.5))
+        self.summary_scroll.setFixedHeight(min(need + 2, cap))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_summary()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_summary)  # once the columns have their widths
 
     def add_panel(self, widget: QWidget, *, after: QWidget | None = None) -> None:
         """Add a panel to the right column (after ``after``, else after the charts)."""
@@ -262,6 +297,7 @@ class FeedbackPage(QWidget):
         self.summary.show_summary(
             summarise(self.review, previous), playable=self._audio_path() is not None
         )
+        self._fit_summary()
 
     def _fill_tips(self) -> None:
         self.tips.clear()

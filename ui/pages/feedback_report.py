@@ -11,11 +11,10 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -65,6 +64,7 @@ class SummaryPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.summary: Summary | None = None
+        self.playable = False
         self.buttons: list[QPushButton] = []
         box = QVBoxLayout(self)
         box.setContentsMargins(10, 6, 10, 8)
@@ -81,15 +81,19 @@ class SummaryPanel(QFrame):
         box.addLayout(self.keep_row)
         self.steps_title = QLabel("<b>Next time</b>")
         box.addWidget(self.steps_title)
-        self.steps = QGridLayout()
-        self.steps.setColumnStretch(1, 1)
-        self.steps.setHorizontalSpacing(8)
-        self.steps.setVerticalSpacing(2)
+        self.steps = QVBoxLayout()
+        self.steps.setSpacing(2)
         box.addLayout(self.steps)
         self.change = _wrapped()
         self.change.setObjectName("summaryChange")
         self.change.setStyleSheet("color: palette(placeholder-text)")
         box.addWidget(self.change)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # Wrapped labels report their height at their narrowest; in its scroll area the panel
+        # is sized by heightForWidth at its real width instead (no gaps, no clipping).
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), 40)
 
     def _button(self, moment: Moment | None, playable: bool) -> QPushButton:
         at = moment.at_s if moment is not None else None
@@ -102,19 +106,30 @@ class SummaryPanel(QFrame):
         self.buttons.append(button)
         return button
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.summary is not None:
+            self.show_summary(self.summary, playable=self.playable)  # quotes in the new grey
+
     def show_summary(self, summary: Summary, *, playable: bool) -> None:
         """Show ``summary``; ``playable`` when the session has a recording to play."""
         self.summary = summary
+        self.playable = playable
+        palette = self.palette()  # rich text has no palette(): take the colour by name
+        muted = QColor(palette.color(QPalette.ColorRole.PlaceholderText)).name()
         for b in self.buttons:
             b.setParent(None)
             b.deleteLater()
         self.buttons = []
         while self.steps.count():
             item = self.steps.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.setParent(None)
-                widget.deleteLater()
+            row = item.layout() if item is not None else None
+            while row is not None and row.count():
+                inner = row.takeAt(0)
+                widget = inner.widget() if inner is not None else None
+                if widget is not None:
+                    widget.setParent(None)
+                    widget.deleteLater()
         self.sentences.setText(html.escape(" ".join(summary.sentences)))
         if summary.keep is not None:
             at = (
@@ -129,20 +144,17 @@ class SummaryPanel(QFrame):
             self.keep_row.addWidget(self._button(summary.keep.moment, playable))
         self.keep.setVisible(summary.keep is not None)
         self.steps_title.setVisible(bool(summary.steps))
-        for row, step in enumerate(summary.steps):
-            number = QLabel(f"<b>{row + 1}.</b>")
-            number.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            number.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        for i, step in enumerate(summary.steps, 1):
             where = ""
             if step.moment is not None and step.moment.quote:
-                where = f" <span style='color: palette(placeholder-text)'>“{html.escape(step.moment.quote)}”</span>"
-            text = _wrapped(f"{html.escape(step.action)}{where}")
+                quote = html.escape(step.moment.quote)
+                where = f" <span style='color: {muted}'>“{quote}”</span>"
+            text = _wrapped(f"<b>{i}.</b>&nbsp;{html.escape(step.action)}{where}")
             text.setToolTip(step.detail)
-            self.steps.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.steps.addWidget(text, row, 1, Qt.AlignmentFlag.AlignTop)
-            self.steps.addWidget(
-                self._button(step.moment, playable), row, 2, Qt.AlignmentFlag.AlignTop
-            )
+            row = QHBoxLayout()
+            row.addWidget(text, 1)
+            row.addWidget(self._button(step.moment, playable), 0, Qt.AlignmentFlag.AlignTop)
+            self.steps.addLayout(row)
         self.change.setText(html.escape(summary.change or ""))
         self.change.setVisible(bool(summary.change))
 

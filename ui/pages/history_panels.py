@@ -11,7 +11,7 @@ import html
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from coach.metrics import METRICS
 from coach.text import norm
 
 from ..models import ComparisonModel, format_date
+from ..widgets.chart_canvas import is_dark
 from ..workers import run_task
 
 
@@ -133,15 +134,27 @@ class ProgressPanel(QWidget):
             )
         self.drawn.emit()
 
-    def _show_figure(self, fig: Any) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.figure is not None:
+            from coach.report.chart_theme import themed
 
+            themed(self.figure, dark=is_dark(self))
+            if self.canvas is not None:
+                self.canvas.draw_idle()
+
+    def _show_figure(self, fig: Any) -> None:
+        from coach.report.chart_theme import themed
+
+        from ..widgets.chart_canvas import page_canvas
+
+        themed(fig, dark=is_dark(self))
         if self.canvas is not None:
             self.box.removeWidget(self.canvas)
             self.canvas.setParent(None)
             self.canvas.deleteLater()
         self.figure = fig  # built without pyplot, so nothing global to close
-        self.canvas = FigureCanvasQTAgg(fig)
+        self.canvas = page_canvas(fig)
         # at least the height the margins were laid out for (inches), or labels get clipped
         self.canvas.setMinimumHeight(int(fig.get_figheight() * fig.dpi))
         self.box.addWidget(self.canvas, 1)

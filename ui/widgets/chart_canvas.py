@@ -55,6 +55,11 @@ def _canvas_class() -> type:
     return PageCanvas
 
 
+def page_canvas(figure: Any) -> Any:
+    """A Qt canvas for ``figure`` that lets the mouse wheel scroll the page around it."""
+    return _canvas_class()(figure)
+
+
 class PlayheadOverlay(QWidget):
     """A thin vertical line over a chart's axes at a time in seconds."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -191,6 +191,15 @@ class Teleprompter(QTextBrowser):
             cursor.setCharFormat(fmt)
         cursor.endEditBlock()
         self._shown = states
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.positions:
+            said = [state == "said" for state in self._shown]
+            skipped = self.state.skipped if self.state is not None else ()
+            self._shown = ["redraw"] * len(self.positions)  # every word in the new colours
+            self._apply_states(said, skipped)
+            self._mark_current()
 
     def word_state(self, index: int) -> str:
         """'pending', 'said' or 'skipped' as drawn for script word ``index``."""
