@@ -135,6 +135,12 @@ sid = fill_store(store, out)
 win.resize(1280, 720)
 win.show()
 win.open_session.emit(sid)
+import time
+feedback = win.pages["feedback"]
+deadline = time.monotonic() + 30
+while feedback.pauses_chart.canvas is None and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.02)
 bad = []
 for name, *_ in PAGES:
     win.go(name)

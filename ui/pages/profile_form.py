@@ -98,7 +98,7 @@ class TargetRow:
         self.why.setToolTip(target.why)
         self.source = QLabel("Source: " + target.source)
         self.source.setWordWrap(True)
-        self.source.setStyleSheet("color:#616e7c; font-size:11px;")
+        self.source.setStyleSheet("color: palette(placeholder-text); font-size:11px;")
         self.source.setToolTip(target.source)
 
     @staticmethod
@@ -164,7 +164,7 @@ class ProfileForm(QWidget):
         self.description.setWordWrap(True)
         self.origin = QLabel("")
         self.origin.setWordWrap(True)
-        self.origin.setStyleSheet("color:#616e7c;")
+        self.origin.setStyleSheet("color: palette(placeholder-text);")
         self.problems = QLabel("")
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color:#c53030;")

@@ -280,7 +280,7 @@ class ScriptPage(QWidget):
         grid.addWidget(legend, len(rows), 0, 1, 2)
         self.status_label = QLabel("")
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet("color:#616e7c;")
+        self.status_label.setStyleSheet("color: palette(placeholder-text);")
         grid.addWidget(self.status_label, len(rows) + 1, 0, 1, 2)
         grid.setRowStretch(len(rows) + 2, 1)
 

@@ -158,7 +158,7 @@ class SettingsPage(QWidget):
             if setting.help:
                 hint = QLabel(setting.help)
                 hint.setWordWrap(True)
-                hint.setStyleSheet("color:#616e7c; font-size:11px;")
+                hint.setStyleSheet("color: palette(placeholder-text); font-size:11px;")
                 hint.setMinimumWidth(420)
                 form.addRow("", hint)
 
@@ -175,7 +175,7 @@ class SettingsPage(QWidget):
             "starting Coach to use another folder."
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color:#616e7c; font-size:11px;")
+        hint.setStyleSheet("color: palette(placeholder-text); font-size:11px;")
         hint.setMinimumWidth(420)
         form.addRow("", hint)
         holder = QWidget()
