@@ -189,3 +189,24 @@ def test_misheard_words_after_the_last_match_move_the_place_on() -> None:
     assert state.position == 9
     state = f.hear(spoken("we still make mistakes"))
     assert state.skipped == () and state.position == len(f.words) and all(state.said)
+
+
+def test_a_sentence_heard_beyond_recognition_is_passed_once_the_next_one_matches() -> None:
+    """'And then I brought the mask to simple kestrel' matches nothing (off script for the
+    moment); when the next sentence matches, the sentence in between counts as said."""
+    f = ScriptFollower(
+        "Then my brother asked a simple question. Why do we bake before anyone orders?"
+    )
+    state = f.hear(spoken("and then i brought the mask to some kestrel"))
+    assert state.off_script and state.position == 0
+    state = f.hear(spoken("why do we make before anyone orders"))
+    assert state.skipped == () and state.position == len(f.words) and all(state.said)
+
+
+def test_off_script_talk_then_a_real_jump_is_still_a_skip() -> None:
+    """A short aside does not hide a long jump: the surplus is still reported skipped."""
+    f = ScriptFollower(SCRIPT)
+    f.hear(spoken("Two years ago our little bakery almost closed."))
+    f.hear(spoken("sorry one moment"))
+    state = f.hear(spoken("We built a simple order page in 4 days."))
+    assert state.skipped and state.skipped[0][0] == word_index(f, "The landlord raised")

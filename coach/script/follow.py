@@ -110,6 +110,7 @@ class ScriptFollower:
         self._skipped: list[tuple[int, int]] = []
         self._token = 0  # next script token expected
         self._off = False
+        self._unmatched = 0  # tokens heard off script since the last match
         self._heard_to: float | None = None
         self._matched_words = 0
         self._matched_s = 0.0
@@ -165,10 +166,14 @@ class ScriptFollower:
             cursor = start + block.size
         if not accepted:
             self._off = True
+            # perhaps script words too badly misheard to match: if the next match leaves about
+            # this many script words behind, they were said, not skipped
+            self._unmatched += len(keys)
             return self.state()
         self._off = False
         before = self.position
-        script_at, heard_at = self._token, 0
+        script_at, heard_at = self._token, -self._unmatched
+        self._unmatched = 0
         for start, b, size in accepted:
             if start > script_at:
                 self._gap(script_at, start, heard=max(0, b - heard_at))
