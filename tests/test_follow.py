@@ -210,3 +210,28 @@ def test_off_script_talk_then_a_real_jump_is_still_a_skip() -> None:
     f.hear(spoken("sorry one moment"))
     state = f.hear(spoken("We built a simple order page in 4 days."))
     assert state.skipped and state.skipped[0][0] == word_index(f, "The landlord raised")
+
+
+def test_the_cursor_settles_on_the_sentence_end_when_the_speaker_pauses() -> None:
+    """Voice moves the cursor on; a pause a word short of a full stop puts it on the next
+    sentence; more voice counts on from there."""
+    from coach.script.follow import ProvisionalCursor
+
+    f = ScriptFollower(SCRIPT)
+    clock = VoiceClock(threshold_db=-40)
+    guide = ProvisionalCursor(f, clock)
+    guide.heard(f.hear(spoken("Two years ago", per_word_s=0.3)))  # heard to 0.84 s
+    t = 0.0
+    while t < 2.5:  # voice to 2.5 s: about 1.6 s after the words heard, 4 words at 2.6/s
+        clock.add(t, -20.0)
+        t += 1 / 30
+    assert guide.position() == 3 + 4  # "almost", one short of the sentence's end
+    while t < 3.1:  # a pause
+        clock.add(t, -70.0)
+        t += 1 / 30
+    the = word_index(f, "The landlord")
+    assert guide.position() == the == 8
+    while t < 3.9:  # speaking again
+        clock.add(t, -20.0)
+        t += 1 / 30
+    assert guide.position() == the + 2

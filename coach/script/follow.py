@@ -308,3 +308,52 @@ def predict_position(
         return state.position
     ahead = min(max_ahead_words, int(voiced_s * words_per_s))
     return min(len(state.said), state.position + ahead)
+
+
+PAUSE_S = 0.4
+"""Silence this long after speech is a pause: the cursor settles on a sentence boundary."""
+SNAP_WORDS = 4
+"""How far (words) a pause may move the cursor to the nearest sentence boundary."""
+
+
+class ProvisionalCursor:
+    """Where the speaker probably is between two batches of heard words.
+
+    It starts from the last place words were heard and moves at the speaker's rate while the
+    :class:`VoiceClock` hears a voice (:func:`predict_position`). Speakers pause between
+    sentences, so when a pause follows speech the cursor settles on the nearest sentence
+    boundary within :data:`SNAP_WORDS` words (ahead or back) and counts on from there.
+    """
+
+    def __init__(self, follower: ScriptFollower, clock: VoiceClock) -> None:
+        self.follower = follower
+        self.clock = clock
+        words = follower.words
+        self.sentence_starts = [i for i in range(1, len(words))
+                                if words[i].utterance != words[i - 1].utterance] + [len(words)]  # fmt: skip
+        self._state = follower.state()
+        self._anchor = (self._state.position, 0.0)
+
+    def heard(self, state: FollowState) -> None:
+        """New words were heard: count on from where they put the speaker."""
+        self._state = state
+        self._anchor = (state.position, float(state.heard_to_s or 0.0))
+
+    def position(self) -> int:
+        """The word the speaker has probably reached now."""
+        at, since = self._anchor
+        now = self.clock.now_s
+        voiced = self.clock.voiced_between(since, now)
+        state = FollowState(at, self._state.said, self._state.skipped, self._state.off_script,
+                            self._state.heard_to_s)  # fmt: skip
+        guess = predict_position(
+            state, voiced, words_per_s=self.follower.words_per_voiced_s(self.clock)
+        )
+        paused = voiced > 0 and self.clock.voiced_between(now - PAUSE_S, now) == 0
+        if paused and not state.off_script:
+            near = [s for s in self.sentence_starts
+                    if abs(s - guess) <= SNAP_WORDS and s >= self._state.position]  # fmt: skip
+            if near:
+                guess = min(near, key=lambda s: abs(s - guess))
+            self._anchor = (guess, now)  # the next stretch of voice counts from here
+        return guess

@@ -161,3 +161,19 @@ def test_a_tip_jump_puts_the_word_in_the_middle(timed_page):
     height = page.transcript.viewport().height()
     y = page.transcript.word_rect_centre_y(tip.word_index)
     assert abs(y - height / 2) < height / 8, (y, height)
+
+
+def test_exported_pdf_opens_with_the_same_summary(qtbot, timed_page, tmp_path):
+    """The PDF exported from the page starts with the summary the page shows, change line too."""
+    import subprocess
+
+    page, _first = timed_page
+    task = page.export_to(tmp_path / "report.pdf")
+    qtbot.waitUntil(lambda: task.done, timeout=60_000)
+    assert task.error is None, task.error
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "report.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout  # fmt: skip
+    flat = " ".join(first.split())
+    summary = page.summary.summary
+    assert " ".join(summary.sentences) in flat
+    assert summary.change is not None and summary.change in flat

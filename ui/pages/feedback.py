@@ -496,10 +496,16 @@ class FeedbackPage(QWidget):
         session, rv = self.session, self.review
         self.status.emit(f"Exporting {path.name}…")
 
-        def work() -> Path:
-            from coach.report.pdf import export_pdf
+        store = self.store
 
-            return export_pdf(rv, path, session=session)
+        def work() -> Path:
+            from coach.errors import StoreError
+            from coach.report.pdf import export_pdf, export_session_pdf
+
+            try:  # with the last attempt, progress and adherence, like the page shows
+                return export_session_pdf(store, session.id, path)
+            except StoreError:  # e.g. a session in the trash has no "last attempt"
+                return export_pdf(rv, path, session=session)
 
         return run_task(
             work,

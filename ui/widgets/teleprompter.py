@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from coach.script.follow import FollowState, ScriptFollower, VoiceClock, predict_position
+from coach.script.follow import FollowState, ProvisionalCursor, ScriptFollower, VoiceClock
 from coach.text import paragraph_ends
 from coach.types import Word
 
@@ -43,6 +43,7 @@ class Teleprompter(QTextBrowser):
         self._script = ""
         self.state: FollowState | None = None
         self.voice = VoiceClock()
+        self.guide: ProvisionalCursor | None = None
         self.position = 0
         """The word the cursor is on (provisional between batches)."""
         self.reached_at: dict[int, float] = {}
@@ -91,6 +92,8 @@ class Teleprompter(QTextBrowser):
             self.follower = ScriptFollower(self._script)
         self.state = self.follower.state() if self.follower is not None else None
         self.voice = VoiceClock()
+        self.guide = (ProvisionalCursor(self.follower, self.voice)
+                       if self.follower is not None else None)  # fmt: skip
         self.position = 0
         self.reached_at = {}
         self.confirmed_at = {}
@@ -133,6 +136,8 @@ class Teleprompter(QTextBrowser):
         if self.follower is None or not self._armed or not words:
             return  # the last words of a take arrive after Stop: they still count
         self.state = self.follower.hear(words)
+        if self.guide is not None:
+            self.guide.heard(self.state)
         now = time.monotonic()
         for i in range(self.state.position):
             self.confirmed_at.setdefault(i, now)
@@ -147,14 +152,15 @@ class Teleprompter(QTextBrowser):
             self._say("")
 
     def _tick(self) -> None:
-        if self.state is None or self.follower is None:
+        if self.guide is None:
             return
-        heard_to = self.state.heard_to_s or 0.0
-        voiced = self.voice.voiced_between(heard_to, self.voice.now_s)
-        rate = self.follower.words_per_voiced_s(self.voice)
-        ahead = predict_position(self.state, voiced, words_per_s=rate)
-        if ahead > self.position:
+        ahead = self.guide.position()
+        if ahead != self.position and (ahead > self.position or self._settled_back(ahead)):
             self._move(ahead, time.monotonic())
+
+    def _settled_back(self, ahead: int) -> bool:
+        """A pause may move the cursor back a few words to the sentence it ran past."""
+        return self.state is not None and ahead >= self.state.position
 
     def _move(self, position: int, now: float) -> None:
         """Put the cursor on word ``position`` (it may go back after a correction)."""
