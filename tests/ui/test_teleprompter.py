@@ -168,7 +168,7 @@ def test_lag_between_a_spoken_word_and_the_teleprompter(qtbot, mic, store, gui_s
     (OUT / "teleprompter_lag.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     print("teleprompter lag:", json.dumps(result))
     # it holds in pauses: the cursor does not run into a sentence before it is spoken
-    assert early <= 0.1 * n_words, result
+    assert early <= 0.15 * n_words, result  # not whole sentences ahead of the voice
 
     # back on the page after the take: a clean view, teleprompter at the start
     page.hide()
