@@ -45,6 +45,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -104,6 +107,15 @@ class Placeholder(QWidget):
         box.addWidget(text)
 
 
+class _NoFocusDelegate(QStyledItemDelegate):
+    """Draws list items without the keyboard-focus rectangle (the selection shows the page)."""
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Any) -> None:
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_HasFocus
+        super().paint(painter, plain, index)
+
+
 class MainWindow(QMainWindow):
     """Coach's main window (see the module docstring for its signals)."""
 
@@ -145,10 +157,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(140)
         self.sidebar.setAccessibleName("Pages")
-        # no dotted focus rectangle around the selected page (outline: 0)
-        self.sidebar.setStyleSheet(
-            "QListWidget#sidebar { outline: 0; } QListWidget#sidebar::item { padding: 9px 12px; }"
-        )
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 9px 12px; }")
+        # no dotted focus rectangle around the selected page. (A style-sheet "outline: 0" on the
+        # list did the same but made captured audio drop blocks: tests/ui/test_recovery.py.)
+        self.sidebar.setItemDelegate(_NoFocusDelegate(self.sidebar))
         self.stack = QStackedWidget()
         for i, (name, label, _module, _cls) in enumerate(PAGES):
             self.sidebar.addItem(label)

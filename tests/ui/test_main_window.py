@@ -147,3 +147,23 @@ def test_microphone_chosen_in_settings_is_used_for_rehearsal(qtbot, mic, window,
     assert window.rehearse.recorder.state == "monitoring"
     window.go("history")  # leaving the page closes the microphone
     assert window.rehearse.recorder.state == "idle"
+
+
+def test_selected_page_has_no_focus_rectangle(qtbot, window):
+    """With the keyboard focus on the sidebar, the selected page is drawn exactly as without it
+    (the default delegate draws a focus frame there)."""
+    from PySide6.QtWidgets import QApplication, QStyledItemDelegate
+
+    window.activateWindow()
+    window.go("history")
+    window.stack.setFocus()
+    QApplication.processEvents()
+    unfocused = window.sidebar.grab().toImage()
+    window.sidebar.setFocus()
+    QApplication.processEvents()
+    assert window.sidebar.hasFocus()
+    focused = window.sidebar.grab().toImage()
+    assert focused == unfocused
+    window.sidebar.setItemDelegate(QStyledItemDelegate(window.sidebar))  # the default look
+    QApplication.processEvents()
+    assert window.sidebar.grab().toImage() != unfocused
