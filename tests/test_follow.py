@@ -222,16 +222,16 @@ def test_the_cursor_settles_on_the_sentence_end_when_the_speaker_pauses() -> Non
     guide = ProvisionalCursor(f, clock)
     guide.heard(f.hear(spoken("Two years ago", per_word_s=0.3)))  # heard to 0.84 s
     t = 0.0
-    while t < 2.5:  # voice to 2.5 s: about 1.6 s after the words heard, 4 words at 2.6/s
+    while t < 2.7:  # voice to 2.7 s: about 1.8 s after the words heard, 4 words at 0.85 x 2.6/s
         clock.add(t, -20.0)
         t += 1 / 30
     assert guide.position() == 3 + 4  # "almost", one short of the sentence's end
-    while t < 3.1:  # a pause
+    while t < 3.3:  # a pause
         clock.add(t, -70.0)
         t += 1 / 30
     the = word_index(f, "The landlord")
     assert guide.position() == the == 8
-    while t < 3.9:  # speaking again
+    while t < 4.25:  # speaking again
         clock.add(t, -20.0)
         t += 1 / 30
     assert guide.position() == the + 2

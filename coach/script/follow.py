@@ -314,6 +314,10 @@ PAUSE_S = 0.4
 """Silence this long after speech is a pause: the cursor settles on a sentence boundary."""
 SNAP_WORDS = 4
 """How far (words) a pause may move the cursor to the nearest sentence boundary."""
+CAUTION = 0.85
+"""The cursor counts on at this share of the learnt rate: running ahead of the voice marks
+words as said that were not, lagging a little only delays the mark (the next batch and the next
+pause correct both)."""
 
 
 class ProvisionalCursor:
@@ -346,9 +350,8 @@ class ProvisionalCursor:
         voiced = self.clock.voiced_between(since, now)
         state = FollowState(at, self._state.said, self._state.skipped, self._state.off_script,
                             self._state.heard_to_s)  # fmt: skip
-        guess = predict_position(
-            state, voiced, words_per_s=self.follower.words_per_voiced_s(self.clock)
-        )
+        rate = CAUTION * self.follower.words_per_voiced_s(self.clock)
+        guess = predict_position(state, voiced, words_per_s=rate)
         paused = voiced > 0 and self.clock.voiced_between(now - PAUSE_S, now) == 0
         if paused and not state.off_script:
             near = [s for s in self.sentence_starts
