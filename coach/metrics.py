@@ -18,6 +18,7 @@ TRAITS = (
     "Opening",
     "Close",
     "Fillers",
+    "Voice",
 )
 
 
@@ -68,9 +69,9 @@ METRICS: dict[str, MetricSpec] = {
                                    meaning="Words per minute while actually speaking."),
     "pace_variability": MetricSpec("Pace variety", "%", "Pace", timed=True, min_tolerance=10.0,
                                    meaning="How much your pace changes across the talk."),
-    "pitch_spread_st": MetricSpec("Pitch variety", "semitones", "Pace", timed=True, min_tolerance=3.0,
+    "pitch_spread_st": MetricSpec("Pitch variety", "semitones", "Voice", timed=True, min_tolerance=3.0,
                                   meaning="How much your voice rises and falls."),
-    "monotone_share": MetricSpec("Monotone stretches", "%", "Pace", timed=True, min_tolerance=20.0,
+    "monotone_share": MetricSpec("Monotone stretches", "%", "Voice", timed=True, min_tolerance=20.0,
                                  meaning="Share of speaking windows with a flat voice."),
     "pause_ratio": MetricSpec("Time in pauses", "%", "Pauses", timed=True, min_tolerance=10.0,
                               meaning="Share of the talk spent in pauses of 0.3 s or more."),

@@ -15,6 +15,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 from PIL import Image
 
 from coach.coaching.review import Review, review
@@ -213,3 +214,62 @@ def test_lines_are_opaque() -> None:
         for coll in ax.collections:
             if isinstance(coll, LineCollection):
                 assert all(c[3] == 1.0 for c in coll.get_colors())
+
+
+def test_pace_line_reaches_both_ends_with_marked_edge_windows() -> None:
+    """Dashed shorter windows carry the pace line to 5 s from the first and last word."""
+    rv = timed_review()
+    ax = charts.pace_chart(rv).axes[0]
+    edge = [ln for ln in ax.lines if ln.get_linestyle() == "--" and ln.get_color() == charts.LINE]
+    assert edge and edge[0].get_label() == "edges: shorter window"
+    xs = sorted(x for ln in edge for x in ln.get_xdata())
+    words = rv.transcript.words
+    assert xs[0] == pytest.approx((words[0].start_s or 0) + 5, abs=0.01)
+    assert xs[-1] == pytest.approx(max(w.end_s or 0 for w in words) - 5, abs=0.01)
+
+
+def test_figures_timeline_labels_a_few_and_offers_every_figure_on_hover() -> None:
+    """Many figures: at most MAX_LABELS labels, none overlapping; hover text for each figure."""
+    rv = timed_review()
+    figs = [f for f in rv.analysis.figures if f.kind == "figure"]
+    assert len(figs) > charts.MAX_LABELS
+    fig = charts.figures_timeline(rv)
+    ax = fig.axes[0]
+    labels = [t for t in ax.texts if t.get_text()]
+    assert 3 <= len(labels) <= charts.MAX_LABELS
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for i, a in enumerate(boxes):
+        assert a.x0 >= 0 and a.x1 <= fig.bbox.width  # inside the figure
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+    money = [f for f in figs if f.unit in {"$", "%"}]
+    assert (
+        any(t.get_text() == money[0].text.strip(" ,.;:!?")[:16] for t in labels)
+        or len(money) > charts.MAX_LABELS
+    )
+    (_ax, xs, _ys, texts), *_ = fig.coach_hover  # type: ignore[attr-defined]
+    assert len(texts) == len(figs) and xs == [f.start_s for f in figs]
+    assert texts[0].endswith(figs[0].text.strip(" ,.;:!?"))
+
+
+def test_dark_theme_recolours_and_comes_back_exactly() -> None:
+    """themed() swaps white for the dark base and ink for light text, and back byte for byte."""
+    from coach.report.chart_theme import DARK_BACKGROUND, themed
+
+    for make in (charts.pace_chart, charts.figures_timeline, charts.pauses_chart):
+        fig = make(timed_review())
+        before = charts.png_bytes(fig, dpi=60)
+        themed(fig, dark=True)
+        assert fig.get_facecolor() == to_rgba(DARK_BACKGROUND)
+        assert fig.axes[0].get_facecolor() == to_rgba(DARK_BACKGROUND)
+        title = next(t for t in fig.findobj(Text) if t.get_text() == fig.axes[0].get_title("left"))
+        assert np.mean(to_rgba(title.get_color())[:3]) > 0.8  # light text on dark
+        legend = fig.axes[0].get_legend()
+        assert all(np.mean(to_rgba(t.get_color())[:3]) > 0.5 for t in legend.get_texts())
+        themed(fig, dark=False)
+        assert charts.png_bytes(fig, dpi=60) == before

@@ -41,6 +41,7 @@ def test_hype_heavy_script_scores_low_and_tips_quote_it() -> None:
     assert bad.feedback.tips == tuple(sorted(bad.feedback.tips, key=lambda t: -t.impact))
     assert set(bad.feedback.trait_scores) <= {
         "Numbers", "Pace", "Pauses", "Plain words", "Stories", "Questions", "Opening", "Close", "Fillers",
+        "Voice",
     }  # fmt: skip
 
 
@@ -76,3 +77,37 @@ def test_review_json_round_trip() -> None:
     rv = review(transcript_from_text(HYPEY), load_profile())
     back = review_from_dict(review_to_dict(rv))
     assert back == rv
+
+
+def test_number_desert_tip_quotes_the_words_after_the_figure() -> None:
+    """A desert runs from a figure to the next: its tip begins after the figure, not on it."""
+    filler = "we talked to people and listened to what they wanted from us. " * 14
+    text = f"Two elves made shoes. {filler}Then we sold 40 pairs."
+    words = transcript_from_text(text).words
+    timed = tuple(Word(w.text, i * 0.4, i * 0.4 + 0.3, w.utterance) for i, w in enumerate(words))
+    rv = review(Transcript(timed, duration_s=len(timed) * 0.4 + 0.5, engine="whisper"))
+    tip = next(t for t in rv.feedback.tips if t.metric == "number_desert_s")
+    assert tip.quote.startswith("elves made shoes.")
+    first = next(f for f in rv.analysis.figures if f.kind == "figure")
+    assert first.text == "Two" and tip.word_index == first.word_span[1]
+
+
+def test_hype_is_quoted_without_its_punctuation() -> None:
+    """'industry-leading,' is quoted as 'industry-leading' in the tip and the details."""
+    rv = review(transcript_from_text("Our industry-leading, seamless app sells. We sold 40 apps."))
+    assert [h["text"] for h in rv.analysis.details["hype"]][:1] == ["industry-leading"]
+    assert any(t.text.endswith("'industry-leading'.") for t in rv.feedback.tips)
+
+
+def test_voice_metrics_have_their_own_trait() -> None:
+    """Pitch variety and monotone stretches are Voice, not Pace: a Pace card shows pace only."""
+    from coach.metrics import METRICS, TRAITS
+
+    assert "Voice" in TRAITS
+    assert {n for n, m in METRICS.items() if m.trait == "Voice"} == {
+        "pitch_spread_st",
+        "monotone_share",
+    }
+    assert {n for n, m in METRICS.items() if m.trait == "Pace"} == {
+        "wpm", "articulation_wpm", "pace_variability",
+    }  # fmt: skip

@@ -6,6 +6,7 @@ import pytest
 
 from coach.analysis.pacing import (
     articulation_wpm,
+    pace_at_edges,
     pace_over_time,
     pace_variability,
     speech_span,
@@ -59,3 +60,20 @@ def test_untimed_words_give_nothing() -> None:
     assert speech_span(words) is None
     assert words_per_minute(words) == 0.0
     assert pace_over_time(words) == []
+
+
+def test_edge_windows_cover_the_start_and_end_of_the_talk() -> None:
+    """A 3:35 talk: full windows span 0:15-3:15; shorter edge windows reach 5 s from each end."""
+    words = [Word("w", 0.5 + i * 0.4, 0.5 + i * 0.4 + 0.3) for i in range(535)]  # 0:00.5-3:34
+    full = pace_over_time(words)
+    edges = pace_at_edges(words)
+    first, last = words[0].start_s or 0, words[-1].end_s or 0
+    assert full[0][0] == pytest.approx(first + 15) and full[-1][0] <= last - 15
+    head = [e for e in edges if e[0] < full[0][0]]
+    tail = [e for e in edges if e[0] > full[-1][0]]
+    assert [e[2] for e in head] == [10.0, 15.0, 20.0, 25.0]
+    assert head[0][0] == pytest.approx(first + 5) and tail[-1][0] == pytest.approx(last - 5)
+    for _centre, wpm, _width in edges:  # a steady 150 wpm stays 150 at the edges
+        assert wpm == pytest.approx(150, abs=12)
+    # only the chart uses them: the variability metric still sees the full windows alone
+    assert pace_at_edges(words[:40]) == []  # a talk of one window has no edges

@@ -93,7 +93,7 @@ def test_text_only_report_has_every_section(tmp_path: Path) -> None:
     pages = pdf_pages(out)
     first = pages[0]
     for needle in ("Bakery talk", "Lei Jun style match", f"{rv.feedback.score:.0f}", "Duration",
-                   "typed text", "Profile", "The three most important tips"):  # fmt: skip
+                   "typed text", "Profile", "How it went", "Next step: the most important tip"):  # fmt: skip
         assert needle in first, needle
     assert squash(rv.feedback.tips[0].text) in squash(first)
     whole = "\n".join(pages)
@@ -140,7 +140,7 @@ def test_long_timed_transcript_flows_over_pages(tmp_path: Path) -> None:
     pages = pdf_pages(out)
     assert len(pages) >= 8
     whole = "\n".join(pages)
-    for heading in ("Pace over time", "Figures", "Pauses", "Every metric", "All tips",
+    for heading in ("Pace over time", "Figures", "Pauses", "Every metric", "More tips",
                     "Transcript"):  # fmt: skip
         assert heading in whole
     assert re.search(r"\[\d+:\d\d\]", pages[0]) or "At " in pages[0]  # tips carry timestamps
@@ -365,3 +365,50 @@ def test_five_minute_synthesised_rehearsal(tmp_path: Path) -> None:
     pngs = render(out, "five-minutes")
     chart_page = next(p for p, text in zip(pngs, pages, strict=True) if "Pace over time" in text)
     assert colour_pixels(chart_page, charts.BAND) > 500
+
+
+def test_page_one_reads_first_and_tips_are_never_repeated(tmp_path: Path) -> None:
+    """Page 1 has the summary and as many next steps as it says; 'More tips' lists the others
+    once, numbered on; no heading ends a page; figures are green as in the app."""
+    from coach.coaching.summary import summarise
+
+    rv = long_review()
+    previous = review(timed_transcript(talk_text(4000, seed=9), wpm=190))
+    out = export_pdf(rv, tmp_path / "long.pdf", title="Thirty minutes", previous=previous)
+    pages = pdf_pages(out)
+    first = squash(pages[0])
+    summary = summarise(rv, previous)
+    for sentence in summary.sentences:
+        assert squash(sentence) in first, sentence
+    assert summary.keep is not None and squash(summary.keep.text) in first
+    assert summary.change is not None and squash(summary.change) in first
+    n = len(summary.steps)
+    assert n == 3 and squash("Next steps: the three most important tips") in first
+    for i, step in enumerate(summary.steps, 1):
+        at = first.index(squash(step.tip.text))
+        assert f"{i}." in first[at - 12 : at]  # "3.[25:37]Your close …"
+    whole = "\n".join(pages)
+    rest = whole[whole.index("More tips") :]
+    for step in summary.steps:
+        assert squash(step.tip.text) not in squash(rest)
+    others = [t for t in rv.feedback.tips if t not in [s.tip for s in summary.steps]]
+    at = squash(rest).index(squash(others[0].text))
+    assert f"{n + 1}." in squash(rest)[max(0, at - 12) : at]
+    for page in pages:
+        lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        body = [ln for ln in lines if not ln.startswith(("Coach feedback", "Page "))]
+        assert body[-1] not in ("Every metric", "More tips", "Transcript", "Figures", "Pauses",
+                                "Pace over time", "Script adherence"), page[-200:]  # fmt: skip
+    pngs = render(out, "thirty-minutes-summary")
+    transcript_page = next(p for p, t in zip(pngs, pages, strict=True) if "Transcript" in t)
+    assert colour_pixels(transcript_page, "#c6f0d5") > 200  # the app's figure green
+    assert colour_pixels(transcript_page, "#cfe3f6") == 0  # not the old blue
+
+
+def test_top_tips_heading_counts() -> None:
+    """The heading says how many tips follow."""
+    from coach.report.pdf import top_tips_heading
+
+    assert top_tips_heading(3) == "Next steps: the three most important tips"
+    assert top_tips_heading(2) == "Next steps: the two most important tips"
+    assert top_tips_heading(1) == "Next step: the most important tip"

@@ -37,6 +37,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -44,6 +45,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -104,6 +108,15 @@ class Placeholder(QWidget):
         box.addWidget(text)
 
 
+class _NoFocusDelegate(QStyledItemDelegate):
+    """Draws list items without the keyboard-focus rectangle (the selection shows the page)."""
+
+    def paint(self, painter: Any, option: QStyleOptionViewItem, index: Any) -> None:
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_HasFocus
+        super().paint(painter, plain, index)
+
+
 class MainWindow(QMainWindow):
     """Coach's main window (see the module docstring for its signals)."""
 
@@ -147,6 +160,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(140)
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 9px 12px; }")
+        # no dotted focus rectangle around the selected page. (A style-sheet "outline: 0" on the
+        # list did the same but made captured audio drop blocks: tests/ui/test_recovery.py.)
+        self.sidebar.setItemDelegate(_NoFocusDelegate(self.sidebar))
         self.stack = QStackedWidget()
         for i, (name, label, _module, _cls) in enumerate(PAGES):
             self.sidebar.addItem(label)
@@ -315,10 +331,25 @@ class MainWindow(QMainWindow):
         if path:
             self.import_audio(Path(str(path)))
 
-    def import_audio(self, path: Path) -> None:
-        """Analyse an audio file and show its feedback."""
+    def import_audio(self, path: Path) -> QDialog:
+        """Ask the talk, title and script of an audio file, then analyse it and show its
+        feedback; returns the (window-modal, already open) dialog."""
+        from .pages.import_audio import ask
+
         self.go("rehearse")
-        self.rehearse.analyse_file(Path(path))
+        path = Path(path)
+        dialog = ask(self, path, self.store)
+
+        def accepted() -> None:
+            choice = dialog.choice()
+            self.rehearse.analyse_file(
+                path, talk=choice.talk, title=choice.title, script=choice.script
+            )
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        self.import_ask = dialog
+        return dialog
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -396,6 +427,16 @@ class MainWindow(QMainWindow):
             ok = False
         if not ok:
             self.resize(1180, 780)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Never larger than the screen's free area (a 1280x720 laptop, or 200 % scaling)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        free = screen.availableGeometry()
+        if self.width() > free.width() or self.height() > free.height():
+            self.resize(min(self.width(), free.width()), min(self.height(), free.height()))
 
     def save_geometry(self) -> None:
         """Remember size and place for the next start."""

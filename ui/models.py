@@ -339,6 +339,8 @@ class ComparisonModel(QAbstractTableModel):
                 f"{c.target_low:g}-{c.target_high:g}",
                 VERDICT_WORDS[c.verdict],
             )[col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return c.label
         if role == Qt.ItemDataRole.ForegroundRole and col == 4:
             return QBrush(QColor(VERDICT_COLOURS[c.verdict]))
         if role == Qt.ItemDataRole.FontRole and col == 4 and c.verdict in ("better", "worse"):

@@ -27,6 +27,8 @@ from coach.text import sentences, span_text
 from coach.types import Analysis, Mark, MarkKind, Transcript
 
 EDGE_SHARE = 0.10
+_EDGE_PUNCT = "\"'“”‘’()[]{}«»…,;:.!?*_`~—–- "
+"""Stripped from the ends of a quoted hit: "industry-leading," is quoted as industry-leading."""
 QUESTION_MIN_WORDS = 250
 
 
@@ -79,7 +81,7 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         hype_hits.append(
             {
                 "kind": claim.kind,
-                "text": span_text(words, claim.span),
+                "text": span_text(words, claim.span).strip(_EDGE_PUNCT),
                 "phrase": claim.phrase,
                 "span": list(claim.span),
                 "start_s": words[claim.span[0]].start_s,

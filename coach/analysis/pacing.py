@@ -69,13 +69,9 @@ def pace_over_time(
     span = speech_span(words)
     if span is None:
         return []
-    mids = np.array(
-        [(w.start_s + w.end_s) / 2 for w in words if w.start_s is not None and w.end_s is not None]
-    )
+    mids = _midpoints(words)
     first, last = span
-    if last - first < 2 * window_s:
-        window_s = max(min_window_s, (last - first) / 2)
-        hop_s = min(hop_s, window_s / 2)
+    window_s, hop_s = _windows(span, window_s, hop_s, min_window_s)
     if last - first < 2 * window_s:
         return [(round((first + last) / 2, 2), round(words_per_minute(words), 1))]
     out = []
@@ -85,6 +81,51 @@ def pace_over_time(
         out.append((round(start + window_s / 2, 2), round(count / window_s * 60.0, 1)))
         start += hop_s
     return out
+
+
+def _midpoints(words: Sequence[Word]) -> np.ndarray:
+    return np.array(
+        [(w.start_s + w.end_s) / 2 for w in words if w.start_s is not None and w.end_s is not None]
+    )
+
+
+def _windows(
+    span: tuple[float, float], window_s: float, hop_s: float, min_window_s: float
+) -> tuple[float, float]:
+    """The window and hop :func:`pace_over_time` uses for a talk spanning ``span``."""
+    first, last = span
+    if last - first < 2 * window_s:
+        window_s = max(min_window_s, (last - first) / 2)
+        hop_s = min(hop_s, window_s / 2)
+    return window_s, hop_s
+
+
+def pace_at_edges(
+    words: Sequence[Word], *, window_s: float = 30.0, hop_s: float = 5.0, min_window_s: float = 10.0
+) -> list[tuple[float, float, float]]:
+    """The pace at the start and end of a talk, where :func:`pace_over_time` has no full window.
+
+    Windows anchored at the first word (and at the last) grow from ``min_window_s`` in steps of
+    ``hop_s`` up to the full window, so together with :func:`pace_over_time` (same arguments)
+    the pace line covers the whole talk. Returns ``(window centre s, wpm, window length s)``,
+    in time order; empty when the talk has a single window.
+    """
+    span = speech_span(words)
+    if span is None:
+        return []
+    first, last = span
+    window_s, hop_s = _windows(span, window_s, hop_s, min_window_s)
+    if last - first < 2 * window_s:
+        return []
+    mids = _midpoints(words)
+    widths = np.arange(min_window_s, window_s - 1e-9, hop_s)
+    head, tail = [], []
+    for w in widths:
+        count = int(((mids >= first) & (mids < first + w)).sum())
+        head.append((round(first + w / 2, 2), round(count / w * 60.0, 1), round(float(w), 2)))
+        count = int(((mids > last - w) & (mids <= last)).sum())
+        tail.append((round(last - w / 2, 2), round(count / w * 60.0, 1), round(float(w), 2)))
+    return head + tail[::-1]
 
 
 def pace_variability(pace: Sequence[tuple[float, float]]) -> float:

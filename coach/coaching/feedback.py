@@ -98,6 +98,10 @@ class _TipWriter:
             return self.number_density(r)
         start, end = max(deserts, key=lambda d: d[1] - d[0])
         index = next((i for i, w in enumerate(self.words) if (w.start_s or 0) >= start), 0)
+        # a desert runs from one figure to the next: quote the words after the figure
+        for f in sorted(self.a.figures, key=lambda f: f.word_span[0]):
+            if f.kind == "figure" and f.word_span[0] <= index < f.word_span[1]:
+                index = f.word_span[1]
         return [self._tip(r, f"From {clock(start)} to {clock(end)} ({end - start:.0f} s) no figure is said, "
                              f"beginning '{quote(self.words, (index, index + QUOTE_WORDS))}'.",
                           "Put one concrete number in that stretch.", (index, index + QUOTE_WORDS))]  # fmt: skip

@@ -18,6 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 
+from coach.analysis.pacing import pace_at_edges
 from coach.analysis.pauses import LONG_PAUSE_S
 from coach.coaching.feedback import clock
 from coach.metrics import METRICS
@@ -116,8 +117,8 @@ def _band(ax: Axes, low: float, high: float, label: str) -> None:
 
 
 def _legend(ax: Axes, *, ncol: int = 3) -> None:
-    ax.legend(loc="upper right", fontsize=7.5, frameon=False, ncol=ncol,
-              bbox_to_anchor=(1.0, 1.16), handlelength=1.6)  # fmt: skip
+    ax.legend(loc="upper right", fontsize=7.5, frameon=False, ncol=ncol, labelcolor=INK,
+              bbox_to_anchor=(1.0, 1.16), handlelength=1.6, columnspacing=1.1)  # fmt: skip
 
 
 def _duration(review: Review) -> float:
@@ -140,22 +141,34 @@ def pace_chart(review: Review, *, titled: bool = True, height_in: float = 2.4) -
     band = review.metric("wpm")
     if band is not None:
         _band(ax, band.target_low, band.target_high,
-              f"target {band.target_low:.0f}-{band.target_high:.0f} wpm")  # fmt: skip
+              f"target {band.target_low:.0f}-{band.target_high:.0f}")  # fmt: skip
     xs = [float(p[0]) for p in pace]
     ys = [float(p[1]) for p in pace]
     ax.plot(xs, ys, color=LINE, linewidth=1.8, marker="o" if len(xs) < 30 else None,
             markersize=3, label="your pace", zorder=3)  # fmt: skip
+    # the full windows leave the first and last half-window empty: shorter windows fill them,
+    # drawn dashed so nobody mistakes their noisier values for the same measure
+    edges = pace_at_edges(review.transcript.words)
+    head = [(c, w) for c, w, _n in edges if c < xs[0]]
+    tail = [(c, w) for c, w, _n in edges if c > xs[-1]]
+    for i, part in enumerate((head + [(xs[0], ys[0])], [(xs[-1], ys[-1])] + tail)):
+        if len(part) > 1:
+            ax.plot([c for c, _ in part], [w for _, w in part], color=LINE, linewidth=1.2,
+                    linestyle=(0, (3, 2)), marker="o", markersize=2.5, markerfacecolor="white",
+                    zorder=3, label="edges: shorter window" if i == 0 or not head else None)  # fmt: skip
+            ys = [*ys, *(w for _, w in part)]
     overall = review.analysis.values.get("wpm")
     if overall:
         ax.axhline(overall, color=MUTED, linewidth=0.9, linestyle=":", zorder=2,
-                   label=f"average {overall:.0f} wpm")  # fmt: skip
+                   label=f"average {overall:.0f}")  # fmt: skip
     lows = [*ys, band.target_low if band else min(ys)]
     highs = [*ys, band.target_high if band else max(ys)]
     ax.set_ylim(max(0.0, min(lows) - 25), max(highs) + 25)
     ax.set_xlim(0, _duration(review))
     _time_axis(ax, _duration(review))
     _label(ax, y="words per minute")
-    _legend(ax)
+    _legend(ax, ncol=4)
+    _on_time_axis(fig)
     return fig
 
 
@@ -196,11 +209,19 @@ def figures_timeline(review: Review, *, titled: bool = True, height_in: float = 
         ax.vlines(xs, 0, 1, color=FIGURE, linewidth=1.4, zorder=3)
         ax.plot(xs, [1] * len(xs), "o", color=FIGURE, markersize=4.5, zorder=4,
                 label=f"{len(xs)} figures")  # fmt: skip
-        if len(xs) <= 24:
-            for i, (x, text) in enumerate(zip(xs, texts, strict=False)):
-                short = text if len(text) <= 16 else text[:15] + "…"
-                ax.text(x, 1.12 + 0.32 * (i % 2), short, ha="center", va="bottom", fontsize=6.5,
-                        color=INK, family=FONT, zorder=5, clip_on=False)  # fmt: skip
+        figs = [f for f in review.analysis.figures if f.kind == "figure"]
+        chosen = sorted(_labelled(xs, figs, end), key=lambda i: xs[i])
+        for k, i in enumerate(chosen):
+            text = texts[i]
+            short = text if len(text) <= 16 else text[:15] + "…"
+            # labels at the ends of the axis lean inwards instead of running off the chart
+            align = "left" if xs[i] < 0.06 * end else "right" if xs[i] > 0.94 * end else "center"
+            ax.text(xs[i], 1.12 + 0.32 * (k % 2), short, ha=align, va="bottom", fontsize=6.5,
+                    color=INK, family=FONT, zorder=5, clip_on=False)  # fmt: skip
+        when = [clock(x) if timed else f"word {int(x) + 1}" for x in xs]
+        hover_points(
+            fig, ax, xs, [1.0] * len(xs), [f"{w}: {t}" for w, t in zip(when, texts, strict=True)]
+        )
     else:
         ax.text(0.5, 0.5, "No concrete figure in this talk.", ha="center", va="center",
                 fontsize=9, color=MUTED, transform=ax.transAxes)  # fmt: skip
@@ -215,9 +236,50 @@ def figures_timeline(review: Review, *, titled: bool = True, height_in: float = 
         ax.xaxis.set_major_locator(MaxNLocator(nbins=10, integer=True))
         _label(ax, x="word position (typed text)")
     if deserts or xs:
-        ax.legend(loc="upper right", fontsize=7.5, frameon=False, ncol=2,
+        ax.legend(loc="upper right", fontsize=7.5, frameon=False, ncol=2, labelcolor=INK,
                   bbox_to_anchor=(1.0, 1.25))  # fmt: skip
+    if timed:
+        _on_time_axis(fig)
     return fig
+
+
+MAX_LABELS = 8
+"""The figures timeline names at most this many figures; the rest show on hover (app) or in the
+table below it (PDF)."""
+
+
+def _labelled(xs: Sequence[float], figs: Sequence[Any], end: float) -> list[int]:
+    """Indices of the figures worth a label: money and percentages first, then the biggest
+    numbers, keeping labels apart so they never overlap."""
+
+    def weight(i: int) -> tuple[bool, float]:
+        f = figs[i] if i < len(figs) else None
+        return (f is not None and f.unit in {"$", "€", "£", "¥", "%"},
+                float(f.value) if f is not None else 0.0)  # fmt: skip
+
+    gap = end / (MAX_LABELS * 1.6)
+    chosen: list[int] = []
+    for i in sorted(range(len(xs)), key=weight, reverse=True):
+        # two label rows: a neighbour on the other row may sit closer
+        if all(abs(xs[i] - xs[j]) >= gap for j in chosen):
+            chosen.append(i)
+        if len(chosen) == MAX_LABELS:
+            break
+    return chosen
+
+
+def hover_points(
+    fig: Figure, ax: Axes, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str]
+) -> None:
+    """Attach ``texts`` to points of ``ax`` (data coordinates) for the app to show on hover."""
+    points = list(getattr(fig, "coach_hover", []))
+    points.append((ax, list(xs), list(ys), list(texts)))
+    fig.coach_hover = points  # type: ignore[attr-defined]
+
+
+def _on_time_axis(fig: Figure) -> None:
+    """Mark a chart whose x axis is the recording's time (the app draws a playhead on it)."""
+    fig.coach_time_axis = True  # type: ignore[attr-defined]
 
 
 def pauses_chart(review: Review, *, titled: bool = True, height_in: float = 2.2) -> Figure:
@@ -255,6 +317,9 @@ def pauses_chart(review: Review, *, titled: bool = True, height_in: float = 2.2)
     _time_axis(ax, _duration(review))
     _label(ax, y="length (s)")
     _legend(ax)
+    hover_points(fig, ax, [p.start_s for p in pauses], [p.duration_s for p in pauses],
+                 [f"{clock(p.start_s)}: pause of {p.duration_s:.1f} s" for p in pauses])  # fmt: skip
+    _on_time_axis(fig)
     return fig
 
 

@@ -23,7 +23,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
-    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -31,6 +30,7 @@ from reportlab.platypus import (
 
 from coach.coaching.feedback import clock
 from coach.coaching.review import Review
+from coach.coaching.summary import next_steps, summarise
 from coach.errors import ExportError
 from coach.report import charts
 from coach.report.fonts import BODY, needs_cjk, register_fonts, rich
@@ -81,9 +81,37 @@ def _cover(c: Ctx) -> list[Flowable]:
                    f"<b>{score:.0f}</b></font> / 100 &nbsp; <font color=\"#616e7c\">"
                    f"({in_band} of {len(rv.metrics)} metrics inside their band)</font>", "score"))  # fmt: skip
     out.append(c.chart(charts.trait_chart(rv)))
-    out.append(c.p("The three most important tips", "h2"))
-    out += _tip_list(c, rv.feedback.tips[:TOP_TIPS]) or [c.p("Every metric is inside its band.")]
     return out
+
+
+_COUNT = {1: "", 2: "two ", 3: "three "}
+
+
+def top_tips_heading(n: int) -> str:
+    """ "The three most important tips", or as many as there are ("The most important tip")."""
+    if n == 1:
+        return "Next step: the most important tip"
+    return f"Next steps: the {_COUNT.get(n, f'{n} ')}most important tips"
+
+
+def _summary(c: Ctx) -> list[Flowable]:
+    """The report read first: how it went, what to keep, the next steps, what changed."""
+    summary = summarise(c.review, as_review(c.previous))
+    out: list[Flowable] = [c.p("How it went", "h2"), c.p(rich(" ".join(summary.sentences)))]
+    if summary.keep is not None:
+        out.append(c.p(rich(summary.keep.text), "keep"))
+    if summary.change:
+        out.append(c.p(rich(summary.change), "small"))
+    tips = [step.tip for step in summary.steps]
+    if tips:
+        out.append(c.p(top_tips_heading(len(tips)), "h2"))
+        out += _tip_list(c, tips)
+    return out
+
+
+def _top_tips(review: Review) -> list[Any]:
+    """The tips page 1 shows as next steps (the app's summary shows the same ones)."""
+    return [step.tip for step in next_steps(review, limit=TOP_TIPS)]
 
 
 def _tip_list(c: Ctx, tips: Sequence[Any], *, start: int = 1) -> list[Flowable]:
@@ -188,11 +216,13 @@ def _metrics(c: Ctx) -> list[Flowable]:
     return [c.p("Every metric", "h2"), grid]
 
 
-def _all_tips(c: Ctx) -> list[Flowable]:
-    tips = c.review.feedback.tips
+def _more_tips(c: Ctx) -> list[Flowable]:
+    """The tips page 1 did not show as next steps, numbered on from them."""
+    top = _top_tips(c.review)
+    tips = [t for t in c.review.feedback.tips if t not in top]
     if not tips:
         return []
-    return [c.p("All tips", "h2"), *_tip_list(c, tips)]
+    return [c.p("More tips", "h2"), *_tip_list(c, tips, start=len(top) + 1)]
 
 
 def _word_marks(rv: Review) -> list[set[str]]:
@@ -366,11 +396,13 @@ def render_pdf(
     report = progress or (lambda _d, _m: None)
     c = Ctx(review, styles(), size[0] - 2 * MARGIN, title, session, previous, trend, adherence)
     report(0.05, "Writing the summary")
-    story: list[Flowable] = [*_cover(c), PageBreak()]
+    cover = _cover(c)  # title and facts, then the summary, then score and sub-scores
+    # no page break after page 1: the sub-score chart and the charts flow on, each kept whole
+    story: list[Flowable] = [*cover[:2], *_summary(c), *cover[2:]]
     report(0.3, "Drawing charts")
     story += _pace(c) + _figures(c) + _pauses(c)
     report(0.6, "Writing metrics and transcript")
-    story += _metrics(c) + _all_tips(c) + _transcript(c) + _adherence(c) + _progress(c)
+    story += _metrics(c) + _more_tips(c) + _transcript(c) + _adherence(c) + _progress(c)
     story += slides_section(c, slides)
     # binary streams: the pure-Python ASCII85 encoder of the images took a tenth of the time
     rl_config.useA85 = 0

@@ -23,7 +23,8 @@ INK, MUTED, RULE = (
 )
 STATUS_COLOURS = {"good": "#2f7d52", "close": "#a86b12", "off": "#b42318"}
 HIGHLIGHT = {
-    "figure": ('<span backColor="#cfe3f6"><b>', "</b></span>"),
+    # the same green as the app's transcript (coach_ui.widgets.transcript_view.HIGHLIGHT)
+    "figure": ('<span backColor="#c6f0d5"><b>', "</b></span>"),
     "hype": ('<span backColor="#fbd5bd">', "</span>"),
     "filler": ('<font color="#7b8794"><strike>', "</strike></font>"),
     "question": ('<font color="#5b3e96"><u>', "</u></font>"),
@@ -40,13 +41,21 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "title": s("title", fontSize=20, leading=25, spaceAfter=4),
+        # keepWithNext: a heading never ends a page without the first lines it heads
         "h2": s(
-            "h2", fontName=BODY + "-Bold", fontSize=13, leading=17, spaceBefore=10, spaceAfter=5
+            "h2",
+            fontName=BODY + "-Bold",
+            fontSize=13,
+            leading=17,
+            spaceBefore=10,
+            spaceAfter=5,
+            keepWithNext=1,
         ),
         "small": s("small", fontSize=8, leading=10.5, textColor=MUTED),
         "cell": s("cell", fontSize=8, leading=10),
         "score": s("score", fontSize=12, leading=34, spaceBefore=4, spaceAfter=2),
         "tip": s("tip", leftIndent=14, firstLineIndent=-14, spaceAfter=6),
+        "keep": s("keep", textColor=colors.HexColor("#2f7d52"), spaceBefore=4, spaceAfter=2),
         "quote": s("quote", leftIndent=14, textColor=MUTED, fontSize=9, spaceAfter=7),
         "transcript": s("transcript", fontSize=9.5, leading=14.5, spaceAfter=6),
     }

@@ -18,6 +18,7 @@ from coach.types import Word
 
 DEFAULT_PACE_WPM = 150.0
 DESERT_FALLBACK_S = 60.0
+_EDGE_PUNCT = "\"'“”‘’()[]{}«»…,;:.!?*_`~—–"
 LINT_KINDS = ("hype", "jargon", "filler", "long", "question", "story", "figure", "desert")
 
 
@@ -112,6 +113,12 @@ def lint_script(
         if a >= b or b > len(offsets):
             return
         start, end = offsets[a][0], offsets[b - 1][1]
+        if kind in ("hype", "jargon", "filler"):
+            # mark the words, not the comma or quote stuck to them
+            while end > start and text[end - 1] in _EDGE_PUNCT:
+                end -= 1
+            while start < end and text[start] in _EDGE_PUNCT:
+                start += 1
         marks.append(LintMark(kind, start, end, text[start:end], advice))
 
     for m in rv.analysis.marks:

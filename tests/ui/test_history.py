@@ -221,3 +221,35 @@ def test_thousand_sessions_in_one_model() -> None:
         for r in range(proxy.rowCount(proxy.index(g, 0)))
     ]
     assert sorted(shown) == [5, 12]
+
+
+def test_compare_fits_at_1280x720_and_reads_in_arrow_order(
+    page: HistoryPage, store: SessionStore, qtbot: QtBot
+) -> None:
+    """At 1280x720 (less the sidebar) every column shows whole with no horizontal scrolling;
+    the headline names first → second like its scores; punctuation alone is no change."""
+    from coach_ui.pages.history_panels import word_diff_html
+
+    page.resize(1280 - 140, 720 - 60)
+    ids = ids_by_title(store)
+    page.select_ids([ids["Third"], ids["First try"]])
+    with qtbot.waitSignal(page.compared, timeout=2000):
+        page.compare_button.click()
+    QApplication.processEvents()
+    headline = page.compare.headline.text()
+    assert "First try</b> → <b>Third</b>: score" in headline
+    table, model = page.compare.table, page.compare.model
+    assert table.horizontalScrollBar().maximum() == 0
+    metrics = table.fontMetrics()
+    for row in range(model.rowCount()):
+        for col in (1, 2, 3, 4):
+            text = str(model.index(row, col).data())
+            assert metrics.horizontalAdvance(text) + 6 <= table.columnWidth(col), (text, col)
+    density = next(r for r in range(model.rowCount()) if model.change(r).name == "number_density")
+    assert model.index(density, 2).data().endswith("/100 words")
+    assert table.viewport().width() >= sum(table.columnWidth(c) for c in range(5)) - 1
+    page.grab().save(str(SHOTS / "history_compare_1280x720.png"))
+
+    old, new = word_diff_html("Two years ago, our bakery closed.", "Two years ago our bakery shut.")
+    assert "line-through'>ago" not in old and "line-through'>closed.</span>" in old
+    assert "font-weight:600'>shut.</span>" in new and "600'>ago" not in new

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from coach_ui.main_window import PAGES, MainWindow, Placeholder
+from coach_ui.pages.import_audio import talk_name_for
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
@@ -89,12 +90,21 @@ def test_dropped_recording_is_analysed_then_every_page_screenshotted(qtbot, wind
         QPointF(200, 200), Qt.DropAction.CopyAction, mime,
         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
     )  # fmt: skip
+    window.rehearse.set_script(SCRIPT, "Keynote")  # the teleprompter holds another talk
     with qtbot.waitSignal(window.rehearse.session_ready, timeout=90_000):
         window.dropEvent(drop)
+        ask = window.import_ask  # the import asks first: a new talk named after the file
+        assert ask.isVisible()
+        assert ask.talk.currentText() == talk_name_for(reh.path)
+        assert ask.script.currentData() == "none" and ask.title.text() == reh.path.stem
+        ask.accept()
         assert window.rehearse.import_dialog.isVisible()
+        assert "left)" in window.rehearse.import_dialog.labelText()  # an estimate at once
     assert not window.rehearse.import_dialog.isVisible()
     assert window.current_page == "feedback"
     feedback = window.pages["feedback"]
+    # not the teleprompter's talk and script: no "Script adherence 6 %"
+    assert feedback.session.talk == talk_name_for(reh.path) and feedback.session.script is None
     figures = {f.value for f in feedback.review.analysis.figures if f.kind == "figure"}
     assert {5000.0, 2e6, 3000.0} <= figures
     qtbot.waitUntil(lambda: feedback.figures_chart.canvas is not None, timeout=20_000)
@@ -137,3 +147,23 @@ def test_microphone_chosen_in_settings_is_used_for_rehearsal(qtbot, mic, window,
     assert window.rehearse.recorder.state == "monitoring"
     window.go("history")  # leaving the page closes the microphone
     assert window.rehearse.recorder.state == "idle"
+
+
+def test_selected_page_has_no_focus_rectangle(qtbot, window):
+    """With the keyboard focus on the sidebar, the selected page is drawn exactly as without it
+    (the default delegate draws a focus frame there)."""
+    from PySide6.QtWidgets import QApplication, QStyledItemDelegate
+
+    window.activateWindow()
+    window.go("history")
+    window.stack.setFocus()
+    QApplication.processEvents()
+    unfocused = window.sidebar.grab().toImage()
+    window.sidebar.setFocus()
+    QApplication.processEvents()
+    assert window.sidebar.hasFocus()
+    focused = window.sidebar.grab().toImage()
+    assert focused == unfocused
+    window.sidebar.setItemDelegate(QStyledItemDelegate(window.sidebar))  # the default look
+    QApplication.processEvents()
+    assert window.sidebar.grab().toImage() != unfocused

@@ -114,3 +114,30 @@ def test_build_from_two_texts_and_score_with_it(
     )
     assert {m.name for m in rescored.review.metrics} <= set(METRICS)
     store.close()
+
+
+def test_whole_why_lines_a_listed_copy_and_a_readable_duplicate_dialog(
+    page: ProfilesPage, qtbot: QtBot
+) -> None:
+    """Every why shows whole at 1280x720; Duplicate… lists the copy at once; its dialog is wide
+    enough for its title."""
+    page.resize(1280 - 140, 720 - 60)
+    QApplication.processEvents()
+    for row in page.form.rows.values():
+        assert row.why.fully_shown(), row.name
+        assert row.why.height() >= row.why.fontMetrics().height()
+    long_why = max(page.form.rows.values(), key=lambda r: len(r.why.text()))
+    assert long_why.why.height() > 1.5 * long_why.why.fontMetrics().height()  # it wrapped
+    page.ask_duplicate()
+    dialog = page.duplicate_ask
+    assert dialog is not None and dialog.isVisible()
+    title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    assert dialog.width() >= title + 200
+    before = page.list.count()
+    dialog.setTextValue("Calmer Lei Jun")
+    dialog.accept()
+    assert page.list.count() == before + 1
+    assert page.list.currentItem().text() == "Calmer Lei Jun  (not saved)"
+    assert page.editing is not None and page.editing.name == "Calmer Lei Jun"
+    QApplication.processEvents()
+    page.grab().save(str(SHOTS / "profiles_copy_listed.png"))

@@ -44,7 +44,7 @@ def test_typing_a_hype_word_underlines_it_with_advice(page: ScriptPage, qtbot: Q
     assert page.lint is lint
     at = text.index("revolutionary")
     hype = lint.of_kind("hype")
-    assert [(m.start, m.text) for m in hype] == [(at, "revolutionary.")]
+    assert [(m.start, m.text) for m in hype] == [(at, "revolutionary")]  # not its full stop
     assert "hype" in page.editor.kinds_at(at + 3)
     assert "figure" in page.editor.kinds_at(text.index("300"))
     assert page.editor.kinds_at(text.index("Our")) == []  # ("We sold … in 2 weeks" is a story)

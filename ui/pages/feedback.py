@@ -1,9 +1,14 @@
-"""Feedback page: one saved session's verdict, charts, highlighted transcript and tips.
+"""Feedback page: one saved session, read first, then the detail for those who want it.
 
-The header gives the profile match (0-100) and a card per trait with its sub-score against the
-profile's band, coloured by status, with a one-line meaning. Charts come from :mod:`coach.report.charts`
-(the same figures the PDF uses), built on a worker so the page appears at once. Clicking a word
-plays the recording from there; clicking a tip jumps the transcript and the audio to it.
+The header gives the profile match (0-100). The left column reads top to bottom: the summary
+(:class:`~coach_ui.pages.feedback_report.SummaryPanel`: how it went, what to keep, up to three
+next steps each with a button that plays its moment, what changed since the last attempt), the
+highlighted transcript and every tip. The right column scrolls: pace, figures and pauses charts
+from :mod:`coach.report.charts` (the same figures the PDF uses, built on a worker), script
+adherence, a card per trait and scoring again with another profile; more panels can be added
+with :meth:`FeedbackPage.add_panel`. While the recording plays, the word being said is marked in
+the transcript and a playhead moves on the charts; a tip or a step puts its words in the middle
+of the transcript and plays from there.
 """
 
 from __future__ import annotations
@@ -11,14 +16,14 @@ from __future__ import annotations
 import html
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -32,76 +37,51 @@ from PySide6.QtWidgets import (
 )
 
 from coach.coaching.feedback import clock
-from coach.metrics import METRICS, TRAITS
+from coach.coaching.scoring import trait_scores
+from coach.metrics import TRAITS
 
 from ..errors import problem_for, show_problem
 from ..pages.feedback_panels import AdherencePanel, RescoreBox
+from ..pages.feedback_player import PlayerMixin
+from ..pages.feedback_report import (
+    STATUS_COLOUR,
+    SummaryPanel,
+    TraitCard,
+    group_by_trait,
+    status_for,
+)
 from ..widgets.chart_canvas import ChartCanvas
 from ..widgets.slide_strip import SlideStrip
 from ..widgets.transcript_view import TranscriptView, legend_html
 from ..workers import run_task
 
-STATUS_COLOUR = {"good": "#3f9c6b", "close": "#d69e2e", "off": "#c53030"}
+__all__ = ["FeedbackPage", "TraitCard", "safe_file_name", "status_for"]
+
+SCREEN_HEIGHTS_IN = {"pace": 1.9, "figures": 1.6, "pauses": 1.7}
+"""Chart heights on screen (inches at 80 px each): the three fit above the fold at the default
+window size; the PDF draws them taller."""
 
 
-def status_for(score: float) -> str:
-    """'good', 'close' or 'off' for a 0-100 score (the same cut-offs as the metrics)."""
-    return "good" if score >= 80 else "close" if score >= 50 else "off"
+def safe_file_name(title: str) -> str:
+    """``title`` as a file name every system accepts: no colon, slash or other reserved mark."""
+    name = re.sub(r'[\\/:*?"<>|]+', "-", title).strip(" .-")
+    return name or "report"
 
 
-def _value(value: float, unit: str) -> str:
-    shown = f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"
-    if not unit:
-        return shown
-    return f"{shown}{unit}" if unit in ("%",) else f"{shown} {unit}"
+class _WidthWatchingScroll(QScrollArea):
+    """A scroll area that calls back when its width changes (its content's height follows)."""
 
-
-class TraitCard(QFrame):
-    """One trait: sub-score, its weakest metric against the band, and what that means."""
-
-    def __init__(self, trait: str, score: float, metrics: list[Any]) -> None:
+    def __init__(self, on_width: Any) -> None:
         super().__init__()
-        self.setObjectName("traitCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        status = status_for(score)
-        colour = STATUS_COLOUR[status]
-        self.setStyleSheet(f"QFrame#traitCard {{ border-left: 5px solid {colour}; }}")
-        box = QVBoxLayout(self)
-        box.setContentsMargins(8, 4, 6, 4)
-        box.setSpacing(1)
-        head = QLabel(f"<b>{html.escape(trait)}</b> &nbsp;<span style='color:{colour}; "
-                      f"font-size:large'><b>{score:.0f}</b></span>")  # fmt: skip
-        box.addWidget(head)
-        worst = min(metrics, key=lambda m: m.score) if metrics else None
-        if worst is not None:
-            band = f"{worst.target_low:g}–{worst.target_high:g}"
-            line = QLabel(
-                f"{html.escape(worst.label)}: <b>{html.escape(_value(worst.value, worst.unit))}</b>"
-                f" (target {band})"
-            )
-            line.setTextFormat(Qt.TextFormat.RichText)
-            line.setWordWrap(True)
-            box.addWidget(line)
-            meaning = QLabel(
-                html.escape(METRICS[worst.name].meaning if worst.name in METRICS else worst.why)
-            )
-            meaning.setTextFormat(Qt.TextFormat.RichText)
-            meaning.setWordWrap(True)
-            meaning.setStyleSheet("color: palette(placeholder-text)")
-            box.addWidget(meaning)
-        self.setToolTip(
-            "\n".join(
-                f"{m.label}: {_value(m.value, m.unit)} (target {m.target_low:g}–{m.target_high:g}),"
-                f" score {m.score:.0f}. {m.why}"
-                for m in metrics
-            )
-        )
-        self.trait = trait
-        self.score = score
-        self.status = status
+        self._on_width = on_width
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._on_width()
 
 
-class FeedbackPage(QWidget):
+class FeedbackPage(PlayerMixin, QWidget):
     """Shows one session; emits navigation requests for the main window."""
 
     rehearse_again = Signal(str, str)
@@ -152,19 +132,30 @@ class FeedbackPage(QWidget):
             head.addWidget(b)
         root.addLayout(head)
 
-        self.traits_box = QGridLayout()
-        self.traits_box.setSpacing(6)
-        root.addLayout(self.traits_box)
         self.slide_strip = SlideStrip(self.store)  # per-slide marks; hidden without slides
         self.slide_strip.seek_requested.connect(lambda at: self.seek(at, play=True))
         root.addWidget(self.slide_strip)
 
         split = QSplitter(Qt.Orientation.Horizontal)
+        column = QWidget()  # the reading column: summary first, then transcript and tips
+        cv = QVBoxLayout(column)
+        cv.setContentsMargins(0, 0, 0, 0)
+        self.summary = SummaryPanel()
+        self.summary.play_moment.connect(self.play_moment)
+        # in a scroll area as tall as the summary, but never more than ~45 % of the page:
+        # a small window (1280x720, 200 % scaling) still shows transcript and tips
+        self.summary_scroll = _WidthWatchingScroll(self._fit_summary)
+        self.summary_scroll.setWidgetResizable(True)
+        self.summary_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.summary_scroll.setWidget(self.summary)
+        cv.addWidget(self.summary_scroll)
         left = QSplitter(Qt.Orientation.Vertical)
+        cv.addWidget(left, 1)
         tw = QWidget()
         tl = QVBoxLayout(tw)
         tl.setContentsMargins(0, 0, 0, 0)
         legend = QLabel(legend_html() + " &nbsp; Click a word to hear it.")
+        legend.setWordWrap(True)
         tl.addWidget(legend)
         self.transcript = TranscriptView()
         self.transcript.word_clicked.connect(self.play_from_word)
@@ -173,7 +164,7 @@ class FeedbackPage(QWidget):
         tipw = QWidget()
         tipl = QVBoxLayout(tipw)
         tipl.setContentsMargins(0, 0, 0, 0)
-        tipl.addWidget(QLabel("<b>Tips</b>, most important first (click one to go there)"))
+        tipl.addWidget(QLabel("<b>All tips</b>, most important first (click one to go there)"))
         self.tips = QListWidget()
         self.tips.setWordWrap(True)
         self.tips.setAccessibleName("Tips")
@@ -181,31 +172,57 @@ class FeedbackPage(QWidget):
         self.tips.itemClicked.connect(self._tip_clicked)
         tipl.addWidget(self.tips, 1)
         left.addWidget(tipw)
-        left.setSizes([380, 220])
-        split.addWidget(left)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        split.addWidget(column)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        charts = QWidget()
-        cl = QVBoxLayout(charts)
-        # score again with another profile, and how the rehearsal followed its script
-        self.rescore = RescoreBox(self.store)
-        self.rescore.rescored.connect(self._rescored)
-        self.rescore.setEnabled(False)
-        cl.addWidget(self.rescore)
-        self.adherence = AdherencePanel()
-        cl.addWidget(self.adherence)
+        self.side_scroll = QScrollArea()
+        self.side_scroll.setWidgetResizable(True)
+        panels = QWidget()
+        self.panels = QVBoxLayout(panels)
         self.pace_chart = ChartCanvas("Pace chart")
         self.figures_chart = ChartCanvas("Figures timeline")
         self.pauses_chart = ChartCanvas("Pauses chart")
         for c in (self.pace_chart, self.figures_chart, self.pauses_chart):
-            cl.addWidget(c)
-        cl.addStretch(1)
-        scroll.setWidget(charts)
-        split.addWidget(scroll)
+            self.panels.addWidget(c)
+        self.adherence = AdherencePanel()
+        self.panels.addWidget(self.adherence)
+        self.panels.addWidget(QLabel("<b>Every trait</b> (hover a card for all its measures)"))
+        self.traits_box = QGridLayout()
+        self.traits_box.setSpacing(6)
+        self.panels.addLayout(self.traits_box)
+        # score again with another profile
+        self.rescore = RescoreBox(self.store)
+        self.rescore.rescored.connect(self._rescored)
+        self.rescore.setEnabled(False)
+        self.panels.addWidget(self.rescore)
+        self.panels.addStretch(1)
+        self.side_scroll.setWidget(panels)
+        split.addWidget(self.side_scroll)
         split.setSizes([560, 520])
         root.addWidget(split, 1)
         self._enable(False)
+
+    def _fit_summary(self) -> None:
+        """The summary's height: all of it when it fits in 45 % of the page, else scrolled."""
+        width = self.summary_scroll.viewport().width() or self.summary.sizeHint().width()
+        need = self.summary.heightForWidth(width)
+        need = need if need > 0 else self.summary.sizeHint().height()
+        cap = max(120, int(self.height() * 0.5))
+        self.summary_scroll.setFixedHeight(min(need + 2, cap))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_summary()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_summary)  # once the columns have their widths
+
+    def add_panel(self, widget: QWidget, *, after: QWidget | None = None) -> None:
+        """Add a panel to the right column (after ``after``, else after the charts)."""
+        anchor = after if after is not None else self.pauses_chart
+        self.panels.insertWidget(self.panels.indexOf(anchor) + 1, widget)
 
     def _enable(self, on: bool) -> None:
         for b in (self.export_button, self.again_button, self.model_button):
@@ -239,6 +256,7 @@ class FeedbackPage(QWidget):
             f"<span>{' · '.join(facts)} · {html.escape(rv.transcript.engine)}</span>"
         )
         self._fill_traits()
+        self._fill_summary()
         self.transcript.show_transcript(rv.transcript.words, rv.analysis.marks)
         self._fill_tips()
         self._enable(True)
@@ -260,15 +278,31 @@ class FeedbackPage(QWidget):
                 widget.deleteLater()
         self.trait_cards = []
         rv = self.review
-        by_trait: dict[str, list[Any]] = {}
-        for m in rv.metrics:
-            by_trait.setdefault(m.trait, []).append(m)
-        traits = [t for t in TRAITS if t in rv.feedback.trait_scores]
-        columns = 5 if len(traits) > 4 else max(1, len(traits))
+        by_trait = group_by_trait(rv.metrics)
+        # grouped by the catalogue's traits, so a session stored before a trait was split
+        # shows each metric under its trait now
+        scores = trait_scores([replace(m, trait=t) for t, ms in by_trait.items() for m in ms])
+        traits = [t for t in TRAITS if t in scores]
+        columns = 2
         for i, trait in enumerate(traits):
-            card = TraitCard(trait, rv.feedback.trait_scores[trait], by_trait.get(trait, []))
+            card = TraitCard(trait, scores[trait], by_trait.get(trait, []))
             self.traits_box.addWidget(card, i // columns, i % columns)
             self.trait_cards.append(card)
+
+    def _fill_summary(self) -> None:
+        from coach.coaching.summary import summarise
+        from coach.errors import CoachError
+
+        previous = None
+        try:
+            before = self.store.previous_attempt(self.session.id)
+            previous = before.review if before is not None else None
+        except CoachError:
+            previous = None  # a session in the trash has no "last attempt"
+        self.summary.show_summary(
+            summarise(self.review, previous), playable=self._audio_path() is not None
+        )
+        self._fit_summary()
 
     def _fill_tips(self) -> None:
         self.tips.clear()
@@ -292,7 +326,10 @@ class FeedbackPage(QWidget):
         def build() -> tuple[Any, Any, Any]:
             from coach.report.charts import figures_timeline, pace_chart, pauses_chart
 
-            return pace_chart(rv), figures_timeline(rv), pauses_chart(rv)
+            h = SCREEN_HEIGHTS_IN
+            return (pace_chart(rv, height_in=h["pace"]),
+                    figures_timeline(rv, height_in=h["figures"]),
+                    pauses_chart(rv, height_in=h["pauses"]))  # fmt: skip
 
         def show(figs: tuple[Any, Any, Any]) -> None:
             if rv is not self.review:
@@ -331,63 +368,14 @@ class FeedbackPage(QWidget):
         if at is not None and self._audio_path() is not None:
             self.seek(float(at), play=True)
 
-    # audio
-
-    def _audio_path(self) -> Path | None:
-        path = getattr(self.session, "audio_path", None)
-        return Path(path) if path is not None and Path(path).exists() else None
-
-    def _ensure_player(self) -> Any:
-        if self.player is None:
-            from ..audio_backend import Player
-
-            self.player = Player(self)
-            self.player.playing.connect(self._playback_changed)
-            self.player.failed.connect(self.status.emit)
-        return self.player
-
-    def _load(self, path: Path) -> Any:
-        player = self._ensure_player()
-        if player.source() != Path(path):
-            player.set_source(Path(path))
-        return player
-
-    def play_from_word(self, index: int) -> None:
-        """Play the recording from word ``index``."""
-        words = self.review.transcript.words if self.review else ()
-        if 0 <= index < len(words) and words[index].start_s is not None:
-            self.seek(float(words[index].start_s), play=True)
-
-    def seek(self, at_s: float, *, play: bool = True) -> None:
-        """Move the recording to ``at_s`` seconds (and play)."""
-        path = self._audio_path()
-        if path is None:
-            self.status.emit("This session has no recording to play.")
+    def play_moment(self, moment: Any) -> None:
+        """A summary button: put the moment's words in the middle and play from there."""
+        if moment is None or self.review is None:
             return
-        player = self._load(path)
-        player.set_position(int(max(0.0, at_s - 0.2) * 1000))
-        if play:
-            player.play()
-        self.status.emit(f"Playing from {clock(at_s)}")
-
-    def toggle_play(self) -> None:
-        """Play or pause the recording."""
-        path = self._audio_path()
-        if path is None:
-            return
-        player = self._load(path)
-        if player.is_playing():
-            player.pause()
-        else:
-            player.play()
-
-    def stop_audio(self) -> None:
-        """Stop playback (another session is shown, or the window closes)."""
-        if self.player is not None:
-            self.player.stop()
-
-    def _playback_changed(self, playing: bool) -> None:
-        self.play_button.setText("❚❚  Pause" if playing else "▶  Play")
+        if moment.word_index is not None:
+            self.transcript.show_word(int(moment.word_index))
+        if moment.at_s is not None and self._audio_path() is not None:
+            self.seek(float(moment.at_s), play=True)
 
     # actions
 
@@ -399,7 +387,7 @@ class FeedbackPage(QWidget):
         """Ask where to save the PDF report, then write it."""
         if self.session is None:
             return
-        name = (self.session.title or f"session-{self.session.id}").replace("/", "-") + ".pdf"
+        name = safe_file_name(self.session.title or f"session-{self.session.id}") + ".pdf"
         path, _ = QFileDialog.getSaveFileName(
             self, "Export PDF", str(Path.home() / name), "PDF (*.pdf)"
         )
@@ -412,10 +400,16 @@ class FeedbackPage(QWidget):
         slides = self.slide_strip.result  # (report, deck) when rehearsed with slides
         self.status.emit(f"Exporting {path.name}…")
 
-        def work() -> Path:
-            from coach.report.pdf import export_pdf
+        store = self.store
 
-            return export_pdf(rv, path, session=session, slides=slides)
+        def work() -> Path:
+            from coach.errors import StoreError
+            from coach.report.pdf import export_pdf, export_session_pdf
+
+            try:  # with the last attempt, progress and adherence, like the page shows
+                return export_session_pdf(store, session.id, path)
+            except StoreError:  # e.g. a session in the trash has no "last attempt"
+                return export_pdf(rv, path, session=session, slides=slides)
 
         return run_task(
             work,

@@ -11,7 +11,7 @@ import html
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from coach.coaching.progress import Comparison, SessionSummary
 from coach.metrics import METRICS
+from coach.text import norm
 
 from ..models import ComparisonModel, format_date
+from ..widgets.chart_canvas import is_dark
 from ..workers import run_task
 
 
@@ -132,15 +134,27 @@ class ProgressPanel(QWidget):
             )
         self.drawn.emit()
 
-    def _show_figure(self, fig: Any) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.figure is not None:
+            from coach.report.chart_theme import themed
 
+            themed(self.figure, dark=is_dark(self))
+            if self.canvas is not None:
+                self.canvas.draw_idle()
+
+    def _show_figure(self, fig: Any) -> None:
+        from coach.report.chart_theme import themed
+
+        from ..widgets.chart_canvas import page_canvas
+
+        themed(fig, dark=is_dark(self))
         if self.canvas is not None:
             self.box.removeWidget(self.canvas)
             self.canvas.setParent(None)
             self.canvas.deleteLater()
         self.figure = fig  # built without pyplot, so nothing global to close
-        self.canvas = FigureCanvasQTAgg(fig)
+        self.canvas = page_canvas(fig)
         # at least the height the margins were laid out for (inches), or labels get clipped
         self.canvas.setMinimumHeight(int(fig.get_figheight() * fig.dpi))
         self.box.addWidget(self.canvas, 1)
@@ -185,7 +199,14 @@ class ComparePanel(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # values, band and change always whole; the metric name takes what is left (elided,
+        # full name in its tooltip): no horizontal scrolling at normal sizes
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.first_text = QTextBrowser()
@@ -208,6 +229,7 @@ class ComparePanel(QWidget):
         split.setStretchFactor(0, 5)
         split.setStretchFactor(1, 4)
         split.setSizes([550, 450])
+        self.split = split
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(split, 1)
@@ -225,12 +247,13 @@ class ComparePanel(QWidget):
         a, b = comparison.first, comparison.second
         better = [METRICS[n].label for n in comparison.improved()]
         worse = [METRICS[n].label for n in comparison.worsened()]
-        change = comparison.score_change
+        change = round(b.score) - round(a.score)
         arrow = "up" if change > 0 else ("down" if change < 0 else "unchanged")
+        # first → second, like the scores after it
         parts = [
-            f"<b>{html.escape(b.title or 'Session ' + str(b.id))}</b> vs "
-            f"<b>{html.escape(a.title or 'Session ' + str(a.id))}</b>: score {a.score:.0f} → "
-            f"{b.score:.0f} ({arrow} {abs(change):.0f})."
+            f"<b>{html.escape(a.title or 'Session ' + str(a.id))}</b> → "
+            f"<b>{html.escape(b.title or 'Session ' + str(b.id))}</b>: score {a.score:.0f} → "
+            f"{b.score:.0f} ({arrow}{f' {abs(change):.0f}' if change else ''})."
         ]
         if better:
             parts.append(
@@ -245,12 +268,31 @@ class ComparePanel(QWidget):
         self.headline.setText(" ".join(parts))
         self.model.set_changes(comparison.metrics)
         self.table.resizeColumnsToContents()
+        self._fit_table()
         for label, s in ((self.first_title, a), (self.second_title, b)):
             if label is not None:
                 label.setText(f"{format_date(s.created)} · {s.title or 'Session ' + str(s.id)}")
         old_html, new_html = word_diff_html(first_text, second_text)
         self.first_text.setHtml(old_html)
         self.second_text.setHtml(new_html)
+
+    def table_width(self) -> int:
+        """Width the table needs to show every column whole (metric names at full length)."""
+        header = self.table.horizontalHeader()
+        metric = max([self.table.sizeHintForColumn(0), header.sectionSizeHint(0)], default=0)
+        rest = sum(header.sectionSize(c) for c in range(1, self.model.columnCount()))
+        return (
+            metric
+            + rest
+            + 2 * self.table.frameWidth()
+            + self.table.verticalScrollBar().sizeHint().width()
+        )
+
+    def _fit_table(self) -> None:
+        """Give the table the room its columns need, the transcripts the rest."""
+        total = sum(self.split.sizes()) or self.split.width()
+        want = min(self.table_width(), int(total * 0.62))
+        self.split.setSizes([want, max(0, total - want)])
 
 
 def word_diff_html(first: str, second: str) -> tuple[str, str]:
@@ -261,7 +303,8 @@ def word_diff_html(first: str, second: str) -> tuple[str, str]:
     a, b = first.split(), second.split()
     left: list[str] = []
     right: list[str] = []
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in a], b=[w.lower() for w in b],
+    # words compare without case or punctuation: "ago" and "ago," are the same word
+    matcher = difflib.SequenceMatcher(a=[norm(w) for w in a], b=[norm(w) for w in b],
                                       autojunk=False)  # fmt: skip
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         old = html.escape(" ".join(a[i1:i2]))

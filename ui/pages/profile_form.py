@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGridLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +36,51 @@ def is_bundled(profile: Profile) -> bool:
     return profile.path is not None and profile.path.parent == bundled_profiles_dir()
 
 
+class WhyEdit(QTextEdit):
+    """One sentence of plain text, wrapped and as tall as it needs: the whole "why" shows,
+    never cut at the box's edge as a one-line field cut it."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().setDocumentMargin(3)
+        self.setPlainText(text)
+        self.textChanged.connect(self._fit)
+        self._fit()
+
+    def text(self) -> str:
+        """The sentence (line breaks become spaces: a why is one sentence)."""
+        return " ".join(self.toPlainText().split())
+
+    def setText(self, text: str) -> None:  # noqa: N802 - mirrors QLineEdit
+        self.setPlainText(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # one sentence: Enter does not break the line
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        doc = self.document()
+        doc.setTextWidth(self.viewport().width())
+        height = int(doc.size().height()) + 2 * self.frameWidth() + 2
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def fully_shown(self) -> bool:
+        """True when every line of the text is inside the box (tests use it)."""
+        return self.document().size().height() <= self.viewport().height() + 1
+
+
 class TargetRow:
     """The editors of one metric's target: band, weight and why."""
 
@@ -46,12 +94,11 @@ class TargetRow:
         self.high = self._spin(target.high)
         self.unit = QLabel(spec.unit)
         self.weight = self._spin(target.weight, step=0.5)
-        self.why = QLineEdit(target.why)
-        self.why.setCursorPosition(0)
+        self.why = WhyEdit(target.why)
         self.why.setToolTip(target.why)
         self.source = QLabel("Source: " + target.source)
-        self.source.setWordWrap(False)
-        self.source.setStyleSheet("color:#616e7c; font-size:11px;")
+        self.source.setWordWrap(True)
+        self.source.setStyleSheet("color: palette(placeholder-text); font-size:11px;")
         self.source.setToolTip(target.source)
 
     @staticmethod
@@ -117,7 +164,7 @@ class ProfileForm(QWidget):
         self.description.setWordWrap(True)
         self.origin = QLabel("")
         self.origin.setWordWrap(True)
-        self.origin.setStyleSheet("color:#616e7c;")
+        self.origin.setStyleSheet("color: palette(placeholder-text);")
         self.problems = QLabel("")
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color:#c53030;")
@@ -160,7 +207,7 @@ class ProfileForm(QWidget):
             self.grid.setRowMinimumHeight(line + 2, row.source.sizeHint().height() + 6)
             for spin in (row.low, row.high, row.weight):
                 spin.valueChanged.connect(lambda _v: self.validate())
-            row.why.textChanged.connect(lambda _t: self.validate())
+            row.why.textChanged.connect(self.validate)
             self.rows[name] = row
         self.grid.setRowStretch(3 * len(self.rows) + 1, 1)
         self.name.setText(profile.name)

@@ -13,7 +13,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -38,6 +38,31 @@ from ..pages.profile_form import ProfileForm, is_bundled
 from ..workers import run_task
 
 
+class DuplicateDialog(QInputDialog):
+    """Ask the name of a copy; wide enough that its title and the name show whole (a plain
+    QInputDialog shrinks to "Duplic…profile")."""
+
+    def __init__(self, parent: QWidget, source_name: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Duplicate profile")
+        self.setLabelText("Name of the copy:")
+        self.setTextValue(f"My {source_name}")
+        self.setInputMode(QInputDialog.InputMode.TextInput)
+        metrics = self.fontMetrics()
+        self.wide = max(360, metrics.horizontalAdvance(self.textValue()) + 80,
+                        metrics.horizontalAdvance(self.windowTitle()) + 200)  # fmt: skip
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # QInputDialog sets its own minimum size here
+        self.setMinimumWidth(self.wide)
+        self.resize(max(self.width(), self.wide), self.height())
+
+
+def duplicate_dialog(parent: QWidget, source_name: str) -> DuplicateDialog:
+    """The dialog asking the name of a copy of ``source_name`` (not shown yet)."""
+    return DuplicateDialog(parent, source_name)
+
+
 class ProfilesPage(QWidget):
     """Browse, duplicate, edit, build and delete speaking-style profiles."""
 
@@ -55,6 +80,8 @@ class ProfilesPage(QWidget):
         self.settings = settings
         self.profiles: list[Profile] = []
         self.editing: Profile | None = None
+        self.unsaved: Profile | None = None
+        self.duplicate_ask: QInputDialog | None = None
         self._task: Any = None
 
         self.list = QListWidget()
@@ -137,19 +164,24 @@ class ProfilesPage(QWidget):
 
     # -- list -----------------------------------------------------------------------------------
 
-    def reload(self, select_id: str | None = None) -> None:
-        """Reload the profiles from disk and select ``select_id`` (else the first)."""
+    def reload(self, select_id: str | None = None, *, unsaved: Profile | None = None) -> None:
+        """Reload the profiles from disk and select ``select_id`` (else the first); an
+        ``unsaved`` copy is listed at the end, selected, until it is saved or dropped."""
         self.profiles = list_profiles()
+        if unsaved is not None:
+            self.profiles.append(unsaved)
         self.list.blockSignals(True)
         self.list.clear()
         for p in self.profiles:
-            tag = "bundled" if is_bundled(p) else "yours"
+            tag = "not saved" if p.path is None else "bundled" if is_bundled(p) else "yours"
             item = QListWidgetItem(f"{p.name}  ({tag})")
             item.setToolTip(p.description)
             self.list.addItem(item)
         self.list.blockSignals(False)
         ids = [p.id for p in self.profiles]
-        row = ids.index(select_id) if select_id in ids else 0
+        row = len(self.profiles) - 1 if unsaved is not None else (
+            ids.index(select_id) if select_id in ids else 0
+        )  # fmt: skip
         if self.profiles:
             self.list.setCurrentRow(row)
             self._chosen(row)
@@ -183,11 +215,12 @@ class ProfilesPage(QWidget):
         source = self.current()
         if source is None:
             return
-        name, ok = QInputDialog.getText(
-            self, "Duplicate profile", "Name of the copy:", text=f"My {source.name}"
+        dialog = duplicate_dialog(self, source.name)
+        self.duplicate_ask = dialog
+        dialog.textValueSelected.connect(
+            lambda name: self.duplicate(name) if name.strip() else None
         )
-        if ok and name.strip():
-            self.duplicate(name)
+        dialog.open()
 
     def duplicate(self, name: str) -> Profile | None:
         """An unsaved, editable copy of the selected profile named ``name``."""
@@ -201,7 +234,8 @@ class ProfilesPage(QWidget):
         except CoachError as exc:
             self._fail(str(exc))
             return None
-        self.show_profile(copy, editable=True)
+        self.unsaved = copy
+        self.reload(select_id=None, unsaved=copy)
         self.message.setText("A copy, not saved yet: edit bands and weights, then save.")
         return copy
 
@@ -224,6 +258,7 @@ class ProfilesPage(QWidget):
         except CoachError as exc:
             self._fail(str(exc))
             return None
+        self.unsaved = None
         self.reload(select_id=saved.id)
         self.message.setText(f"Saved “{saved.name}” to {saved.path}.")
         self.profiles_changed.emit()

@@ -4,7 +4,12 @@ While recording, :class:`~coach_ui.recording.Recorder` writes the WAV on disk an
 :class:`~coach_ui.live.LiveTranscriber`, so the transcript grows utterance by utterance and, on Stop,
 only the last utterance is left to transcribe before the review is saved and shown. The live view
 shows one pace cue, a running figure count and the transcript; the script (from the Script page)
-can sit beside it as a teleprompter. Recordings can also be imported from files.
+sits beside it as a teleprompter that follows the voice (:class:`~coach_ui.widgets.teleprompter.
+Teleprompter`). Coming back to the page after a take starts a clean view. Recordings can also be
+imported from files (:meth:`RehearsePage.analyse_file`, with progress and a time estimate).
+
+The page is built as rows in ``self.rows`` (devices, controls, cues) above ``self.split`` (live
+transcript | teleprompter); more panels can go into the splitter with :meth:`add_side_panel`.
 """
 
 from __future__ import annotations
@@ -19,15 +24,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
+    QSizePolicy,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -39,11 +41,10 @@ from ..analysis import analyse_and_save
 from ..errors import Problem, problem_for, show_problem
 from ..recording import Recorder, recordings_dir
 from ..widgets.level_meter import LevelMeter
+from ..widgets.live_view import LiveView
 from ..widgets.slide_view import mount_slides
+from ..widgets.teleprompter import Teleprompter
 from ..workers import run_task
-
-PACE_WINDOW_S = 20.0
-"""The pace cue looks at this much of the latest speech (s)."""
 
 
 class _WordsBridge(QObject):
@@ -75,9 +76,8 @@ class RehearsePage(QWidget):
         self.stop_to_feedback_s: float | None = None
         self._bridge = _WordsBridge(self)
         self._bridge.words.connect(self._on_words)
-        self._live_words: list[Word] = []
         self._quiet = False
-        self._pace_band: tuple[float, float] | None = None
+        self._stale = False  # the live view still shows the last take
         self._build()
         changed = getattr(settings, "changed", None)
         if changed is not None:  # the Settings page picked another microphone
@@ -94,11 +94,15 @@ class RehearsePage(QWidget):
         top.addWidget(QLabel("Microphone"))
         self.mic = QComboBox()
         self.mic.setMinimumWidth(220)
+        # as wide as the longest device name ("Remapped Monitor of Null Output"), never clipped
+        self.mic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.mic.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.mic.setAccessibleName("Microphone")
         self.mic.currentIndexChanged.connect(self._mic_chosen)
-        top.addWidget(self.mic, 1)
+        top.addWidget(self.mic)
         self.meter = LevelMeter()
-        top.addWidget(self.meter, 2)
+        self.meter.setMinimumWidth(120)
+        top.addWidget(self.meter, 1)
         top.addSpacing(12)
         top.addWidget(QLabel("Talk"))
         self.talk = QLineEdit()
@@ -106,6 +110,7 @@ class RehearsePage(QWidget):
         self.talk.setAccessibleName("Talk")
         top.addWidget(self.talk, 2)
         root.addLayout(top)
+        self.rows = root
 
         controls = QHBoxLayout()
         self.record_button = QPushButton("●  Record")
@@ -145,41 +150,35 @@ class RehearsePage(QWidget):
         controls.addWidget(self.elapsed)
         root.addLayout(controls)
 
-        cues = QHBoxLayout()
-        self.pace_cue = QLabel("Pace: —")
-        self.pace_cue.setObjectName("paceCue")
-        self.figures_count = QLabel("Figures: 0")
-        self.figures_count.setObjectName("figuresCount")
-        cue_font = QFont(self.font())
-        cue_font.setPointSizeF(cue_font.pointSizeF() * 1.4)
-        for label in (self.pace_cue, self.figures_count):
-            label.setFont(cue_font)
-            label.setFrameShape(QFrame.Shape.StyledPanel)
-            label.setMargin(6)
-            cues.addWidget(label)
+        self.live_view = LiveView(self)
+        self.pace_cue = self.live_view.pace_cue
+        self.figures_count = self.live_view.figures_count
+        self.live = self.live_view.text
+        cues = self.live_view.cue_row()
         cues.addStretch(1)
         self.state_label = QLabel("Ready. Press Record (Ctrl+R) and start speaking.")
         cues.addWidget(self.state_label)
         root.addLayout(cues)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.live = QPlainTextEdit()
-        self.live.setReadOnly(True)
-        self.live.setPlaceholderText(
-            "Your words appear here, one utterance at a time, as you speak."
-        )
-        self.live.setAccessibleName("Live transcript")
-        lf = QFont(self.font())
-        lf.setPointSizeF(lf.pointSizeF() * 1.15)
-        self.live.setFont(lf)
         split.addWidget(self.live)
-        self.prompter = QTextBrowser()
-        self.prompter.setAccessibleName("Teleprompter")
+        prompter = QWidget()
+        pv = QVBoxLayout(prompter)
+        pv.setContentsMargins(0, 0, 0, 0)
+        self.prompter_status = QLabel("")
+        self.prompter_status.setObjectName("prompterStatus")
+        self.prompter_status.hide()
+        pv.addWidget(self.prompter_status)
+        self.prompter = Teleprompter()
         pf = QFont(self.font())
         pf.setPointSizeF(pf.pointSizeF() * 1.6)
         self.prompter.setFont(pf)
-        self.prompter.hide()
-        split.addWidget(self.prompter)
+        self.prompter.status.connect(self._prompter_says)
+        pv.addWidget(self.prompter, 1)
+        self.prompter_box = prompter
+        prompter.hide()
+        split.addWidget(prompter)
+        self.split = split
         self.slides = mount_slides(self, split)  # the deck, its keys and slide times
         root.addWidget(split, 1)
 
@@ -228,6 +227,8 @@ class RehearsePage(QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if self._stale and self.recorder.state not in ("recording", "paused"):
+            self.reset_live_view()
         QTimer.singleShot(0, self.start_monitoring)
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
@@ -238,6 +239,16 @@ class RehearsePage(QWidget):
 
     def _on_level(self, db: float) -> None:
         self.meter.set_level(db)
+        if self.prompter.following:
+            self.prompter.on_level(self.recorder.recorded_s, db)
+
+    def _prompter_says(self, text: str) -> None:
+        self.prompter_status.setText(text)
+        self.prompter_status.setVisible(bool(text))
+
+    def add_side_panel(self, widget: QWidget) -> None:
+        """Add a panel beside the live transcript and the teleprompter (e.g. slides)."""
+        self.split.addWidget(widget)
 
     # script
 
@@ -246,22 +257,10 @@ class RehearsePage(QWidget):
         self.script = text.strip() or None
         if talk:
             self.talk.setText(talk)
-        if self.script:
-            self.prompter.setPlainText(self.script)
-            self.prompter.show()
-        else:
-            self.prompter.hide()
+        self.prompter.set_script(self.script or "")
+        self.prompter_box.setVisible(bool(self.script))
 
     # recording
-
-    def _profile_band(self) -> tuple[float, float] | None:
-        try:
-            from coach.profile import load_profile
-
-            target = load_profile(self.settings["default_profile"] or None).metrics.get("wpm")
-        except Exception:  # noqa: BLE001 - a bad profile is reported when analysing
-            return None
-        return (target.low, target.high) if target is not None else None
 
     def start_recording(self) -> None:
         """Start a new recording (Ctrl+R)."""
@@ -277,12 +276,8 @@ class RehearsePage(QWidget):
             model=options.get("model"),
             on_words=self._bridge.words.emit,
         ).start()
-        self._live_words = []
-        self._pace_band = self._profile_band()
-        self.live.clear()
-        self.pace_cue.setText("Pace: —")
-        self.pace_cue.setStyleSheet("")
-        self.figures_count.setText("Figures: 0")
+        self.reset_live_view()
+        self.live_view.use_profile(self.settings["default_profile"] or None)
         self.recorder.listeners = [self.transcriber.feed]
         self.recorder.start(
             self.wav,
@@ -293,7 +288,18 @@ class RehearsePage(QWidget):
             self.transcriber.cancel()
             self.transcriber = None
             return
+        self.prompter.start()
         self._clock.start()
+
+    def reset_live_view(self) -> None:
+        """A clean live view: no transcript, pace or figures from the last take, clock at 0:00,
+        teleprompter back at the start."""
+        self._stale = False
+        self.live_view.reset()
+        self.elapsed.setText("0:00")
+        self.prompter.reset()
+        if self.recorder.state == "monitoring":
+            self.state_label.setText("Ready. Press Record (Ctrl+R) and start speaking.")
 
     def toggle_pause(self) -> None:
         """Pause or resume the recording (Space)."""
@@ -307,9 +313,10 @@ class RehearsePage(QWidget):
         if self.recorder.state not in ("recording", "paused"):
             return
         self.stop_clicked_at = time.perf_counter()
-        wav = self.recorder.stop()
+        self._tick()  # the clock shows the take's length while it is analysed, not 0:00
         self._clock.stop()
-        self._tick()
+        self.prompter.stop()
+        wav = self.recorder.stop()
         if wav is None:
             return
         self._finish(wav)
@@ -349,6 +356,7 @@ class RehearsePage(QWidget):
         if self.stop_clicked_at is not None:
             self.stop_to_feedback_s = time.perf_counter() - self.stop_clicked_at
         self.stop_clicked_at = None
+        self._stale = True  # a clean view when the speaker comes back for the next take
         self.state_label.setText("Saved. Press Record (Ctrl+R) to rehearse again.")
         self.busy.emit("")
         self._sync_buttons(self.recorder.state)
@@ -410,75 +418,57 @@ class RehearsePage(QWidget):
 
     # live view
 
+    @property
+    def _live_words(self) -> list[Word]:
+        return self.live_view.words
+
     def _on_words(self, words: Sequence[Word]) -> None:
-        if not words:
-            return
-        self._live_words.extend(words)
-        self.live.appendPlainText(" ".join(w.text for w in words))
-        self.live.ensureCursorVisible()
-        from coach.analysis.numbers import find_figures
-
-        from ..live import recent_wpm
-
-        figures = [f for f in find_figures(self._live_words) if f.kind == "figure"]
-        self.figures_count.setText(f"Figures: {len(figures)}")
-        wpm = recent_wpm(self._live_words, window_s=PACE_WINDOW_S)
-        if wpm <= 0:
-            return
-        cue, colour = "good", "#3f9c6b"
-        if self._pace_band is not None:
-            low, high = self._pace_band
-            if wpm < low:
-                cue, colour = "too slow", "#d69e2e"
-            elif wpm > high:
-                cue, colour = "too fast", "#c53030"
-        self.pace_cue.setText(f"Pace: {cue} ({wpm:.0f} wpm)")
-        self.pace_cue.setStyleSheet(f"color: {colour}")
+        if words:
+            self.live_view.add_words(words)
+            self.prompter.on_words(words)
 
     # importing
 
     def analyse_file(
-        self, path: Path, *, talk: str = "", title: str = "", delete_after: bool = False
+        self,
+        path: Path,
+        *,
+        talk: str = "",
+        title: str = "",
+        delete_after: bool = False,
+        script: str | None = None,
     ) -> None:
-        """Transcribe, analyse and save an audio file with a progress dialog."""
+        """Transcribe, analyse and save an audio file with a progress dialog and a time estimate.
+
+        ``talk``, ``title`` and ``script`` are what the import dialog asked (an empty talk and no
+        script by default: an import never borrows the teleprompter's talk or script).
+        """
+        from .import_audio import progress_dialog, show_progress
+
         options = self.settings.transcription_options()
-        dialog = QProgressDialog(f"Transcribing {path.name}…", "", 0, 1000, self)
-        dialog.setWindowTitle("Import audio")
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setValue(0)
+        dialog, estimate = progress_dialog(self, path)
         dialog.show()
         self.import_dialog = dialog
         self._sync_buttons("busy")
         self.busy.emit(f"Transcribing {path.name}…")
-
-        def transcript_fn_with(progress: Any) -> Any:
-            from coach.transcript.transcribe import transcribe_file
-
-            return lambda: transcribe_file(
-                path, engine=options.get("engine"), model=options.get("model"), progress=progress
-            )
-
-        store, profile, script = self.store, self.settings["default_profile"], self.script
-        talk = talk or self.talk.text().strip()
+        store, profile = self.store, self.settings["default_profile"]
 
         def work(progress: Any) -> int:
+            from coach.transcript.transcribe import transcribe_file
+
             return analyse_and_save(
                 store,
-                transcript_fn=transcript_fn_with(progress),
+                transcript_fn=lambda: transcribe_file(
+                    path, engine=options.get("engine"), model=options.get("model"),
+                    progress=progress,
+                ),
                 profile_name=profile,
                 audio=path,
                 talk=talk,
                 title=title or path.stem,
                 script=script,
                 delete_audio=delete_after,
-            )
-
-        def progress(done: float, message: str) -> None:
-            dialog.setValue(int(done * 1000))
-            if message:
-                dialog.setLabelText(f"{path.name}: {message}…")
+            )  # fmt: skip
 
         def finished(session_id: int) -> None:
             dialog.close()
@@ -491,7 +481,7 @@ class RehearsePage(QWidget):
         run_task(
             work,
             with_progress=True,
-            on_progress=progress,
+            on_progress=lambda done, message: show_progress(dialog, estimate, path, done, message),
             on_result=finished,
             on_error=failed,
             owner=self,

@@ -12,7 +12,15 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QShowEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QPalette,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -55,8 +63,23 @@ PLACEHOLDER = (
 )
 
 
-def mark_format(kind: str) -> QTextCharFormat:
-    """How a mark of ``kind`` is drawn in the editor."""
+DARK_SHADES = {"long": "#4a4020", "desert": "#4a3325", "figure": "#1d4a32",
+               "question": "#7fb2e5", "story": "#b794f4"}  # fmt: skip
+"""The dark theme's shades and ink: the editor draws its own (light) text over them."""
+
+
+def mark_format(kind: str, *, dark: bool = False) -> QTextCharFormat:
+    """How a mark of ``kind`` is drawn in the editor (``dark``: for the dark theme)."""
+    if dark:
+        fmt = mark_format(kind)
+        if kind in ("long", "desert", "figure"):
+            fmt.setBackground(QColor(DARK_SHADES[kind]))
+            fmt.clearForeground()
+        elif kind in ("question", "story"):
+            fmt.setForeground(QColor(DARK_SHADES[kind]))
+            if kind == "question":
+                fmt.setUnderlineColor(QColor(DARK_SHADES[kind]))
+        return fmt
     fmt = QTextCharFormat()
     wavy = QTextCharFormat.UnderlineStyle.WaveUnderline
     if kind in ("hype", "jargon"):
@@ -113,7 +136,9 @@ class ScriptEditor(QPlainTextEdit):
         length = len(self.toPlainText())
         valid = [m for m in marks if 0 <= m.start < m.end <= length and m.kind in DRAW_ORDER]
         edges = sorted({e for m in valid for e in (m.start, m.end)})
-        formats = {kind: mark_format(kind) for kind in DRAW_ORDER}
+        palette = self.palette()
+        dark = QColor(palette.color(QPalette.ColorRole.Base)).lightness() < 128
+        formats = {kind: mark_format(kind, dark=dark) for kind in DRAW_ORDER}
         selections = []
         for a, b in zip(edges, edges[1:], strict=False):
             covering = sorted(
@@ -135,6 +160,11 @@ class ScriptEditor(QPlainTextEdit):
         # Qt 6.12 skips a selection that directly follows one with a background; listing them
         # from the end backwards draws every one (segments never overlap, so order is free)
         self.setExtraSelections(selections[::-1])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.marks:
+            self.set_marks(self.marks)  # shades for the new theme
 
     def kinds_at(self, position: int) -> list[str]:
         """The kinds of mark drawn at character ``position`` (as the editor shows them)."""
@@ -240,9 +270,9 @@ class ScriptPage(QWidget):
             "<p style='line-height:140%'>"
             "<span style='text-decoration: underline wavy #c53030'>hype / jargon</span> "
             "(hover for advice)<br>"
-            "<span style='background:#d5eddf'><b>figure</b></span><br>"
-            "<span style='background:#f8e3d6'>number desert</span><br>"
-            "<span style='background:#fff3c4'>long sentence</span><br>"
+            "<span style='background:#d5eddf; color:#1f2933'><b>figure</b></span><br>"
+            "<span style='background:#f8e3d6; color:#1f2933'>number desert</span><br>"
+            "<span style='background:#fff3c4; color:#1f2933'>long sentence</span><br>"
             "<span style='color:#2f5d8a; text-decoration: underline'>question</span><br>"
             "<span style='color:#6b46c1'>story line</span></p>"
         )
@@ -250,7 +280,7 @@ class ScriptPage(QWidget):
         grid.addWidget(legend, len(rows), 0, 1, 2)
         self.status_label = QLabel("")
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet("color:#616e7c;")
+        self.status_label.setStyleSheet("color: palette(placeholder-text);")
         grid.addWidget(self.status_label, len(rows) + 1, 0, 1, 2)
         grid.setRowStretch(len(rows) + 2, 1)
 

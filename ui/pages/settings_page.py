@@ -64,9 +64,20 @@ def _dark_palette() -> QPalette:
         QPalette.ColorRole.ToolTipText: "#e4e7eb",
         QPalette.ColorRole.PlaceholderText: "#8796a8",
         QPalette.ColorRole.Link: "#7fb2e5",
+        QPalette.ColorRole.Light: "#3a4049",
+        QPalette.ColorRole.Midlight: "#30353d",
+        QPalette.ColorRole.Mid: "#3d434c",
+        QPalette.ColorRole.Dark: "#121418",
+        QPalette.ColorRole.Shadow: "#0b0c0e",
+        QPalette.ColorRole.BrightText: "#ffffff",
     }
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.WindowText):  # fmt: skip
+        palette.setColor(disabled, role, QColor("#6b7480"))
+    palette.setColor(disabled, QPalette.ColorRole.Button, QColor("#24282e"))
     return palette
 
 
@@ -93,6 +104,12 @@ def apply_theme(theme: str) -> None:
     elif _FORCED_PALETTE:
         app.setPalette(QPalette())  # back to the platform's palette
         _FORCED_PALETTE = False
+    # A widget with a style sheet keeps the palette it was polished with (the sidebar stayed
+    # white in the dark theme): set each sheet again so it takes the new palette.
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 def _microphones() -> list[tuple[str, str]]:
@@ -136,7 +153,7 @@ class SettingsPage(QWidget):
             if setting.help:
                 hint = QLabel(setting.help)
                 hint.setWordWrap(True)
-                hint.setStyleSheet("color:#616e7c; font-size:11px;")
+                hint.setStyleSheet("color: palette(placeholder-text); font-size:11px;")
                 hint.setMinimumWidth(420)
                 form.addRow("", hint)
 
@@ -153,7 +170,7 @@ class SettingsPage(QWidget):
             "starting Coach to use another folder."
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color:#616e7c; font-size:11px;")
+        hint.setStyleSheet("color: palette(placeholder-text); font-size:11px;")
         hint.setMinimumWidth(420)
         form.addRow("", hint)
         holder = QWidget()

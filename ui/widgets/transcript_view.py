@@ -7,11 +7,12 @@ can select any word by index.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from coach.types import Mark, Word
 
@@ -41,10 +42,18 @@ class TranscriptView(QTextBrowser):
         self.viewport().installEventFilter(self)
         self.positions: list[tuple[int, int]] = []
         self.kinds: list[str | None] = []
+        self.current_word: int | None = None
+        """The word being played (highlighted), if any."""
+        self._shown: tuple[Sequence[Word], Sequence[Mark]] = ((), ())
+        self._starts: list[float] = []
         self.setAccessibleName("Transcript")
 
     def show_transcript(self, words: Sequence[Word], marks: Sequence[Mark] = ()) -> None:
         """Show ``words`` with ``marks`` highlighted (advice as tooltip)."""
+        self._shown = (words, marks)
+        self._starts = [float(w.start_s) if w.start_s is not None else -1.0 for w in words]
+        self.current_word = None
+        self.setExtraSelections([])
         kind_of: list[str | None] = [None] * len(words)
         advice_of: list[str] = [""] * len(words)
         rank = {k: i for i, k in enumerate(_PRIORITY)}
@@ -101,7 +110,7 @@ class TranscriptView(QTextBrowser):
         return QColor(palette.color(QPalette.ColorRole.Text))
 
     def show_word(self, index: int) -> None:
-        """Select word ``index`` and scroll it into view."""
+        """Select word ``index`` and scroll it to the middle of the view."""
         if not 0 <= index < len(self.positions):
             return
         start, end = self.positions[index]
@@ -109,7 +118,65 @@ class TranscriptView(QTextBrowser):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        self.centre_on(index)
+
+    def centre_on(self, index: int) -> None:
+        """Scroll so word ``index`` sits in the middle of the view (not on its last line)."""
+        if not 0 <= index < len(self.positions):
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions[index][0])
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 2)
+
+    def word_rect_centre_y(self, index: int) -> int:
+        """Vertical centre of word ``index`` in viewport pixels (tests use it)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions[index][0])
+        return self.cursorRect(cursor).center().y()
+
+    def index_at_time(self, at_s: float) -> int | None:
+        """The word being said at ``at_s`` seconds: the last one started by then."""
+        i = bisect.bisect_right(self._starts, at_s) - 1
+        return i if i >= 0 and self._starts[i] >= 0 else None
+
+    def highlight_word(self, index: int | None, *, follow: bool = True) -> None:
+        """Mark word ``index`` as the one being played (``None`` clears it); with ``follow``,
+        scroll when it leaves the middle third of the view."""
+        if index == self.current_word:
+            return
+        self.current_word = index
+        if index is None or not 0 <= index < len(self.positions):
+            self.setExtraSelections([])
+            return
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions[index][0])
+        cursor.setPosition(self.positions[index][1], QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        palette = self.palette()
+        fmt.setBackground(QColor(palette.color(QPalette.ColorRole.Highlight)))
+        fmt.setForeground(QColor(palette.color(QPalette.ColorRole.HighlightedText)))
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        selection.format = fmt
+        self.setExtraSelections([selection])
+        if follow:
+            y = self.word_rect_centre_y(index)
+            height = self.viewport().height()
+            if not height / 3 <= y <= 2 * height / 3:
+                self.centre_on(index)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.positions:
+            # plain words carry the palette's text colour: draw them again in the new one
+            value = self.verticalScrollBar().value()
+            current = self.current_word
+            self.show_transcript(*self._shown)
+            self.verticalScrollBar().setValue(value)
+            self.highlight_word(current, follow=False)
 
     def word_at_time(self, words: Sequence[Word], at_s: float) -> int:
         """Index of the word spoken at (or just after) ``at_s`` seconds."""

@@ -1,0 +1,99 @@
+"""coach/coaching/summary.py: the plain sentences, the moment to keep and the next steps."""
+
+from __future__ import annotations
+
+from coach.coaching.review import review
+from coach.coaching.summary import change_line, next_steps, strongest_moment, summarise
+from coach.paths import samples_dir
+from coach.text import norm, transcript_from_text
+from tests.timed_talk import talk_text, timed_transcript
+
+DEMO = (samples_dir() / "demo.txt").read_text(encoding="utf-8")
+
+
+def test_typed_text_reads_in_two_or_three_sentences() -> None:
+    """A verdict with the score, then what went well and what cost most; no 'since last time'."""
+    rv = review(transcript_from_text(DEMO))
+    s = summarise(rv)
+    assert 2 <= len(s.sentences) <= 3
+    assert all(x.endswith(".") for x in s.sentences)
+    assert f"{rv.feedback.score:.0f} of 100" in s.sentences[0]
+    assert "145-word text" in s.sentences[0]
+    assert s.change is None
+    figures = sum(f.kind == "figure" for f in rv.analysis.figures)
+    assert f"Your figures carry it: {figures} in" in " ".join(s.sentences)
+    # the one tip is about 'revolutionary': the last sentence names it, without punctuation
+    assert rv.feedback.tips[0].metric == "hype_rate"
+    assert s.sentences[-1] == "Hype where proof should be: “revolutionary”."
+
+
+def test_the_moment_to_keep_is_a_clean_sentence_with_a_figure() -> None:
+    """The kept quote is a sentence of the talk, carries a figure and no hype or filler."""
+    rv = review(transcript_from_text(DEMO))
+    keep = strongest_moment(rv)
+    assert keep is not None and keep.moment.word_index is not None
+    words = rv.transcript.words
+    start = keep.moment.word_index
+    said = " ".join(w.text for w in words[start : start + len(keep.moment.quote.split())])
+    assert said == keep.moment.quote
+    span = next(s for s in rv.analysis.sentences if s[0] == start)
+    assert any(
+        span[0] <= f.word_span[0] < span[1] for f in rv.analysis.figures if f.kind == "figure"
+    )
+    for m in rv.analysis.marks:
+        if m.kind in ("hype", "jargon", "filler"):
+            assert not span[0] <= m.word_span[0] < span[1]
+    assert "figure" in keep.reason and keep.text.startswith("Keep “")
+
+
+def test_next_steps_are_the_top_tips_one_per_trait_with_their_moment() -> None:
+    """At most three steps, in tip order, each pointing at the words its tip quotes."""
+    rv = review(timed_transcript(talk_text(420, seed=5), wpm=150))
+    steps = next_steps(rv)
+    assert 1 <= len(steps) <= 3
+    actions = [t.action for t in rv.feedback.tips]
+    assert [actions.index(s.action) for s in steps] == sorted(
+        actions.index(s.action) for s in steps
+    )
+    assert len({s.metric for s in steps}) == len(steps)
+    words = rv.transcript.words
+    for step in steps:
+        tip = next(
+            t for t in rv.feedback.tips if t.action == step.action and t.metric == step.metric
+        )
+        assert step.moment is not None and step.moment.at_s == tip.at_s
+        i = step.moment.word_index
+        assert i is not None and norm(words[i].text) == norm(step.moment.quote.split()[0])
+
+
+def test_a_fast_talk_is_told_it_ran_fast() -> None:
+    """When pace costs most, the sentence says too fast with the wpm and the band."""
+    rv = review(timed_transcript(talk_text(300, seed=11), wpm=240))
+    assert rv.feedback.tips[0].metric in ("wpm", "articulation_wpm")
+    m = rv.metric(rv.feedback.tips[0].metric)
+    assert m is not None
+    assert (f"You spoke too fast: {m.value:.0f} words a minute against "
+            f"{m.target_low:.0f}-{m.target_high:.0f}.") in summarise(rv).sentences  # fmt: skip
+
+
+def test_nothing_to_fix_says_so_and_offers_no_step() -> None:
+    """A text with every measure in band gets the keep-going sentence and no steps."""
+    rv = review(transcript_from_text(DEMO.replace("This is not a revolutionary idea. ", "")))
+    assert not rv.feedback.tips
+    s = summarise(rv)
+    assert s.sentences[-1] == "Every measure is inside its band: keep rehearsing it this way."
+    assert s.steps == ()
+
+
+def test_change_since_last_attempt_names_score_and_the_measures_that_moved() -> None:
+    """One line: the scores as shown, up or down, and the measures whose score moved most."""
+    before = review(timed_transcript(talk_text(300, seed=11), wpm=240))
+    after = review(timed_transcript(talk_text(300, seed=11), wpm=150))
+    line = change_line(after, before)
+    a, b = round(before.feedback.score), round(after.feedback.score)
+    assert line.startswith(f"Since the last attempt: {a} → {b} (up {b - a})")
+    assert "pace" in line and "(better)" in line and line.endswith(".")
+    assert change_line(after, after) == (
+        f"Since the last attempt: {b} again; no measure moved by much."
+    )
+    assert summarise(after, before).change == line
