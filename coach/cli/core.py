@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from coach import __version__
+from coach.cjk import display_width, fit
 from coach.coaching.feedback import clock
 from coach.errors import CoachError
 from coach.paths import samples_dir
@@ -56,13 +57,11 @@ def _progress_printer(enabled: bool) -> Callable[[float, str], None] | None:
 
 def format_review(rv: Any, *, source: str = "") -> str:
     """A readable summary of a :class:`~coach.coaching.review.Review` for the terminal."""
-    from coach.metrics import METRICS
-
     t, a, fb = rv.transcript, rv.analysis, rv.feedback
     lines = []
     title = f"Coach feedback for {source}" if source else "Coach feedback"
-    lines += [title, "=" * len(title)]
-    words = f"{a.word_count} words"
+    lines += [title, "=" * display_width(title)]
+    words = f"{a.word_count} {'characters' if t.language == 'zh' else 'words'}"
     if t.timed and t.duration_s:
         words += f", {clock(t.duration_s)} long, engine {t.engine}"
     lines.append(f"{rv.profile_name} match: {fb.score:.0f}/100   ({words})")
@@ -74,7 +73,7 @@ def format_review(rv: Any, *, source: str = "") -> str:
         mark = {"good": "ok ", "close": "~  ", "off": "!! "}[m.status]
         unit = f" {m.unit}" if m.unit and not m.unit.startswith("/") and m.unit != "%" else m.unit
         lines.append(
-            f"  {mark}{METRICS[m.name].label:<36} {m.value:8.1f}{unit:<12} "
+            f"  {mark}{fit(m.label, 36)} {m.value:8.1f}{unit:<12} "
             f"[{m.target_low:g}-{m.target_high:g}]  {m.score:5.0f}"
         )
     figs = [f for f in a.figures if f.kind == "figure"]
@@ -119,9 +118,14 @@ def _emit(
 def cmd_analyze(args: argparse.Namespace) -> int:
     """coach analyze PATH"""
     from coach.coaching.review import review
-    from coach.profile import load_profile
+    from coach.profile import check_language, load_profile
+    from coach.transcript.language import check_choice
 
-    profile = load_profile(args.profile)  # fail fast on a bad profile, before transcribing
+    language = check_choice(getattr(args, "language", None))
+    # fail fast on a bad profile (or one for the other language), before transcribing
+    profile = load_profile(args.profile) if args.profile else None
+    if profile is not None and language != "auto":
+        check_language(profile, language)
     path = Path(args.path)
     show_progress = sys.stderr.isatty() or not args.json
     transcript = load_transcript(
@@ -129,8 +133,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         engine=getattr(args, "engine", None),
         model=getattr(args, "model", None),
         progress=_progress_printer(show_progress),
+        language=language,
     )
-    rv = review(transcript, profile)
+    rv = review(transcript, profile)  # no --profile: the Lei Jun profile in the talk's language
     extra: dict[str, Any] = {}
     for hook in AFTER_ANALYZE:
         extra.update(hook(args, path, rv) or {})
@@ -177,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--engine", choices=["whisper", "sphinx", "google"],
                        help="speech engine for audio (default: best offline engine installed)")  # fmt: skip
         p.add_argument("--model", help="Whisper model: base (default), tiny.en, or a model folder")
+        p.add_argument("--language", default="auto", metavar="{auto,en,zh}",
+                       help="language of the talk: en, zh (Mandarin) or auto (default: detected "
+                            "from the audio or the script)")  # fmt: skip
         for option in ANALYZE_OPTIONS:
             option(p)
 
