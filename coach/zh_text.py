@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from coach.cjk import ZH_CLOSERS, ZH_SENTENCE_END, is_han
+from coach.cjk import ZH_CLOSERS, ZH_SENTENCE_END, has_han, is_han
 from coach.types import Transcript, Word
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|>\s?|\d+[.)]\s+)")
@@ -148,12 +148,26 @@ def char_times(words: Sequence[Word]) -> list[tuple[float, float]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _to_simplified() -> Any:
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters (OpenCC's t2s tables; Whisper sometimes writes traditional)."""
+    return _to_simplified().convert(text) if has_han(text) else text
+
+
 def regroup_timed(transcript: Transcript) -> Transcript:
     """Whisper's Chinese pieces (a character or two each, with times) regrouped into jieba words.
 
     Within each utterance the pieces are joined and segmented; a word starts when its first
     character is said and ends when its last one is, each piece's time shared evenly among its
-    characters. Pauses, utterance numbers and everything else stay as they were.
+    characters. Traditional characters become simplified ones (Whisper base switches to
+    traditional in some chunks), so figures, word lists and profiles see one script. Pauses,
+    utterance numbers and everything else stay as they were.
     """
     words = transcript.words
     if not words or not transcript.timed:
@@ -168,7 +182,9 @@ def regroup_timed(transcript: Transcript) -> Transcript:
         text = ""
         times: list[tuple[float, float]] = []
         for w in group:
-            piece = w.text
+            piece = simplified(w.text)
+            if len(piece) != len(w.text):  # a conversion that changes length: keep the original
+                piece = w.text
             if text and piece[:1].isascii() and piece[:1].isalnum() and text[-1:].isascii():
                 if text[-1:].isalpha() and piece[:1].isalpha():
                     piece = " " + piece
