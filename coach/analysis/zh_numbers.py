@@ -202,6 +202,8 @@ class _Text:
 def _is_word_not_number(t: _Text, a: int, b: int) -> bool:
     """True when the numeral run [a, b) is part of an idiom, an adverb or a name."""
     token = t.token_at(a)
+    if re.fullmatch(f"[{NUM_CHARS}]+(年|月份?|日|号)", token):
+        return False  # 十二月份, 二〇二四年: jieba tags some as names
     if token in NUM_IDIOMS or (t.s[a:b] in ("千万", "万万") and t.s[b : b + 1] in "不别要得"):
         return True
     start = t.token_start[a]
