@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.cli.core import main
 from coach.cjk import display_width
+from coach.cli.core import main
 
 ZH = Path("tests/data/zh")
 TALK = "三年前，我们遇到了一场危机。我问自己，还要不要继续？\n\n我们用了70多天，卖出了5万台，营收一千二百亿元。\n\n我们离成功还很远，谢谢大家！\n"
