@@ -55,18 +55,31 @@ def script_language(text: str, *, min_share: float = 0.3) -> str:
     return "zh" if han / (han + latin_words) >= min_share else "en"
 
 
-def _boundary_cjk(ch: str) -> bool:
+def _wide(ch: str) -> bool:
     return is_cjk(ch) or unicodedata.east_asian_width(ch) in ("W", "F")
 
 
+def needs_space(before: str, after: str) -> bool:
+    """Whether two written words are separated by a space.
+
+    None between two Chinese characters or between a Chinese character and a digit ("卖了",
+    "10,000", "台" → "卖了10,000台"); one everywhere else, so English words, and English next to
+    Chinese ("8. 我们", "iPhone 用户"), keep theirs.
+    """
+    if not before or not after:
+        return False
+    a, b = before[-1], after[0]
+    return not ((_wide(a) and (_wide(b) or b.isdigit())) or (_wide(b) and a.isdigit()))
+
+
 def join_words(texts: Iterable[str]) -> str:
-    """Join written words: a space between alphabetic neighbours, none next to a CJK character."""
+    """Join written words with a space where :func:`needs_space` says so."""
     out: list[str] = []
     prev = ""
     for text in texts:
         if not text:
             continue
-        if prev and not (_boundary_cjk(prev[-1]) or _boundary_cjk(text[0])):
+        if prev and needs_space(prev, text):
             out.append(" ")
         out.append(text)
         prev = text

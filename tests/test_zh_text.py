@@ -45,7 +45,7 @@ def test_sentences_end_at_full_width_marks() -> None:
 
 
 def test_join_words_spaces_only_between_alphabetic_words() -> None:
-    """No space next to a Chinese character; one between English words."""
+    """No space between Chinese characters and digits; one around English words."""
     assert (
         join_words(["我们", "卖了", "10,000", "台", "iPhone", "Pro"])
         == "我们卖了10,000台iPhone Pro"

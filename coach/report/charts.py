@@ -21,6 +21,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator
 from coach.analysis.pauses import LONG_PAUSE_S
 from coach.coaching.feedback import clock
 from coach.metrics import METRICS
+from coach.report.fonts import cjk_families
 
 if TYPE_CHECKING:
     from coach.coaching.review import Review
@@ -46,7 +47,7 @@ CLOSE = "#d69e2e"
 OFF = "#c53030"
 CLOSE_ZONE = "#fbf0d9"
 OFF_ZONE = "#f9e0e0"
-FONT = ["DejaVu Sans", "WenQuanYi Micro Hei"]
+FONT = ["DejaVu Sans", *cjk_families()]  # Chinese labels fall back to an installed CJK font
 
 
 def _figure(

@@ -221,12 +221,13 @@ class FeedbackPage(QWidget):
         colour = STATUS_COLOUR[status_for(fb.score)]
         self.score_label.setText(f"<span style='color:{colour}'>{fb.score:.0f}</span>")
         self.score_label.setToolTip(f"{rv.profile_name} match, 0-100")
-        facts = [f"{rv.analysis.word_count} words"]
+        zh = rv.transcript.language == "zh"  # Chinese talks count characters
+        facts = [f"{rv.analysis.word_count} {'characters' if zh else 'words'}"]
         if rv.transcript.duration_s:
             facts.append(clock(rv.transcript.duration_s))
         wpm = rv.analysis.values.get("wpm")
         if wpm:
-            facts.append(f"{wpm:.0f} wpm")
+            facts.append(f"{wpm:.0f} {'chars/min' if zh else 'wpm'}")
         figs = sum(f.kind == "figure" for f in rv.analysis.figures)
         facts.append(f"{figs} figures")
         title = html.escape(s.title or f"Session {s.id}")

@@ -38,6 +38,7 @@ from coach.types import Word
 from ..analysis import analyse_and_save
 from ..errors import Problem, problem_for, show_problem
 from ..recording import Recorder, recordings_dir
+from ..widgets.language_box import LanguageBox, live_counts
 from ..widgets.level_meter import LevelMeter
 from ..workers import run_task
 
@@ -103,7 +104,10 @@ class RehearsePage(QWidget):
         self.talk = QLineEdit()
         self.talk.setPlaceholderText("Which talk is this? (e.g. Launch keynote)")
         self.talk.setAccessibleName("Talk")
+        self.talk.editingFinished.connect(self._talk_chosen)
         top.addWidget(self.talk, 2)
+        self.language = LanguageBox(str(self.settings["language"]))  # remembered per talk
+        top.addWidget(self.language)
         root.addLayout(top)
 
         controls = QHBoxLayout()
@@ -252,11 +256,16 @@ class RehearsePage(QWidget):
 
     # recording
 
+    def talk_language(self) -> str:
+        """The chosen language of this talk: ``"auto"``, ``"en"`` or ``"zh"``."""
+        return self.language.code()
+
+    def _talk_chosen(self) -> None:
+        self.language.recall(self.store, self.talk.text().strip())
+
     def _profile_band(self) -> tuple[float, float] | None:
         try:
-            from coach.profile import load_profile
-
-            target = load_profile(self.settings["default_profile"] or None).metrics.get("wpm")
+            target = self.language.profile_for(self.settings["default_profile"]).metrics.get("wpm")
         except Exception:  # noqa: BLE001 - a bad profile is reported when analysing
             return None
         return (target.low, target.high) if target is not None else None
@@ -274,6 +283,7 @@ class RehearsePage(QWidget):
             engine=options.get("engine"),
             model=options.get("model"),
             on_words=self._bridge.words.emit,
+            language=self.talk_language(),
         ).start()
         self._live_words = []
         self._pace_band = self._profile_band()
@@ -411,15 +421,14 @@ class RehearsePage(QWidget):
         if not words:
             return
         self._live_words.extend(words)
-        self.live.appendPlainText(" ".join(w.text for w in words))
+        _, found, paced, unit = live_counts(self._live_words)
+        self.live.appendPlainText(live_counts(words)[0])
         self.live.ensureCursorVisible()
-        from coach.analysis.numbers import find_figures
-
         from ..live import recent_wpm
 
-        figures = [f for f in find_figures(self._live_words) if f.kind == "figure"]
+        figures = [f for f in found if f.kind == "figure"]
         self.figures_count.setText(f"Figures: {len(figures)}")
-        wpm = recent_wpm(self._live_words, window_s=PACE_WINDOW_S)
+        wpm = recent_wpm(paced, window_s=PACE_WINDOW_S)
         if wpm <= 0:
             return
         cue, colour = "good", "#3f9c6b"
@@ -429,7 +438,7 @@ class RehearsePage(QWidget):
                 cue, colour = "too slow", "#d69e2e"
             elif wpm > high:
                 cue, colour = "too fast", "#c53030"
-        self.pace_cue.setText(f"Pace: {cue} ({wpm:.0f} wpm)")
+        self.pace_cue.setText(f"Pace: {cue} ({wpm:.0f} {unit})")
         self.pace_cue.setStyleSheet(f"color: {colour}")
 
     # importing
@@ -450,11 +459,17 @@ class RehearsePage(QWidget):
         self._sync_buttons("busy")
         self.busy.emit(f"Transcribing {path.name}…")
 
-        def transcript_fn_with(progress: Any) -> Any:
-            from coach.transcript.transcribe import transcribe_file
+        language = self.talk_language()
 
-            return lambda: transcribe_file(
-                path, engine=options.get("engine"), model=options.get("model"), progress=progress
+        def transcript_fn_with(progress: Any) -> Any:
+            from coach.transcript.load import load_transcript
+
+            return lambda: load_transcript(
+                path,
+                engine=options.get("engine"),
+                model=options.get("model"),
+                progress=progress,
+                language=language,
             )
 
         store, profile, script = self.store, self.settings["default_profile"], self.script
