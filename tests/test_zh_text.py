@@ -48,9 +48,10 @@ def test_join_words_spaces_only_between_alphabetic_words() -> None:
     """No space between Chinese characters and digits; one around English words."""
     assert (
         join_words(["我们", "卖了", "10,000", "台", "iPhone", "Pro"])
-        == "我们卖了10,000台iPhone Pro"
+        == "我们卖了10,000台 iPhone Pro"
     )
     assert join_words(["ten", "thousand", "phones."]) == "ten thousand phones."
+    assert join_words(["fine.", "我们", "Then"]) == "fine. 我们 Then"  # English keeps its spaces
 
 
 def test_spoken_characters() -> None:
