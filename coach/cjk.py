@@ -69,6 +69,8 @@ def needs_space(before: str, after: str) -> bool:
     if not before or not after:
         return False
     a, b = before[-1], after[0]
+    if a in ",.:" and before[-2:-1].isdigit() and b.isdigit():
+        return False  # 1,999 or 19:30 cut in two by the segmenter
     return not ((_wide(a) and (_wide(b) or b.isdigit())) or (_wide(b) and a.isdigit()))
 
 

@@ -22,6 +22,8 @@ from coach.types import Transcript, Word
 
 _MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|>\s?|\d+[.)]\s+)")
 _END = re.compile(f"[{re.escape(ZH_SENTENCE_END)}]+[{re.escape(ZH_CLOSERS)}]*$")
+_FULL_WIDTH = str.maketrans({",": "，", "?": "？", "!": "！", ":": "：", ";": "；"})
+_ASCII_PUNCT = re.compile(r"[?!;]|(?<!\d)[,:]|[,:](?!\d)")
 _JIEBA_LOCK = threading.Lock()
 _jieba: list[Any] = []
 
@@ -192,6 +194,8 @@ def regroup_timed(transcript: Transcript) -> Transcript:
             step = (end - start) / max(len(piece), 1)
             times.extend((start + k * step, start + (k + 1) * step) for k in range(len(piece)))
             text += piece
+        if has_han(text):  # Chinese punctuation in Chinese text, but 1,999 and 19:30 stay
+            text = _ASCII_PUNCT.sub(lambda m: m.group().translate(_FULL_WIDTH), text)
         pos = 0
         for token in segment(text):
             at = text.find(token, pos)
