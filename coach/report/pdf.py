@@ -66,11 +66,13 @@ def _cover(c: Ctx) -> list[Flowable]:
     out: list[Flowable] = [c.p(rich(c.title), "title")]
     duration = (clock(t.duration_s) if t.timed and t.duration_s
                 else f"typed text, about {clock(len(t.words) / SPOKEN_WPM * 60)} at {SPOKEN_WPM:.0f} wpm")  # fmt: skip
+    if t.language == "zh" and not t.timed:  # Chinese: characters at the leijun-zh pace
+        duration = f"typed text, about {clock(rv.analysis.word_count / 235 * 60)} at 235 chars/min"
     rows = [("Talk", getattr(c.session, "talk", None) or "—"),
             ("Title", getattr(c.session, "title", None) or c.title),
             ("Date", when_recorded(c.session)), ("Duration", duration),
             ("Profile", rv.profile_name),
-            ("Words", f"{rv.analysis.word_count} ({'speech engine ' + t.engine if t.timed else 'typed text'})")]  # fmt: skip
+            ("Characters" if t.language == "zh" else "Words", f"{rv.analysis.word_count} ({'speech engine ' + t.engine if t.timed else 'typed text'})")]  # fmt: skip
     grid = table([[c.p(f"<b>{k}</b>", "cell"), c.p(rich(str(v)), "cell")] for k, v in rows],
                    [2.6 * cm, c.width - 2.6 * cm], ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))  # fmt: skip
     out += [grid, Spacer(1, 6)]
