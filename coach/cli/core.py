@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from coach import __version__
-from coach.cjk import display_width, fit
+from coach.cjk import display_width, fit, join_words
 from coach.coaching.feedback import clock
 from coach.errors import CoachError
 from coach.paths import samples_dir
@@ -59,21 +59,28 @@ def format_review(rv: Any, *, source: str = "") -> str:
     """A readable summary of a :class:`~coach.coaching.review.Review` for the terminal."""
     t, a, fb = rv.transcript, rv.analysis, rv.feedback
     lines = []
-    title = f"Coach feedback for {source}" if source else "Coach feedback"
+    from coach.cli.i18n import tr  # the user's language (Chinese locale: Chinese)
+
+    title = (
+        tr("Coach feedback for {source}").format(source=source) if source else tr("Coach feedback")
+    )
     lines += [title, "=" * display_width(title)]
-    words = f"{a.word_count} {'characters' if t.language == 'zh' else 'words'}"
+    words = tr("{n} characters" if t.language == "zh" else "{n} words").format(n=a.word_count)
     if t.timed and t.duration_s:
-        words += f", {clock(t.duration_s)} long, engine {t.engine}"
-    lines.append(f"{rv.profile_name} match: {fb.score:.0f}/100   ({words})")
+        words += tr(", {length} long, engine {engine}").format(
+            length=clock(t.duration_s), engine=t.engine
+        )
+    lines.append(tr("{profile} match: {score}/100   ({facts})").format(
+        profile=rv.profile_name, score=f"{fb.score:.0f}", facts=words))  # fmt: skip
     if fb.trait_scores:
-        lines.append("  " + "  ".join(f"{k} {v:.0f}" for k, v in fb.trait_scores.items()))
+        lines.append("  " + "  ".join(f"{tr(k)} {v:.0f}" for k, v in fb.trait_scores.items()))
     lines.append("")
-    lines.append("Metrics (value | target band | score):")
+    lines.append(tr("Metrics (value | target band | score):"))
     for m in rv.metrics:
         mark = {"good": "ok ", "close": "~  ", "off": "!! "}[m.status]
         unit = f" {m.unit}" if m.unit and not m.unit.startswith("/") and m.unit != "%" else m.unit
         lines.append(
-            f"  {mark}{fit(m.label, 36)} {m.value:8.1f}{unit:<12} "
+            f"  {mark}{fit(tr(m.label), 36)} {m.value:8.1f}{unit:<12} "
             f"[{m.target_low:g}-{m.target_high:g}]  {m.score:5.0f}"
         )
     figs = [f for f in a.figures if f.kind == "figure"]
@@ -81,20 +88,26 @@ def format_review(rv: Any, *, source: str = "") -> str:
     shown = ", ".join(
         (f"{clock(f.start_s)} " if f.start_s is not None else "") + f"'{f.text}'" for f in figs[:12]
     )
-    lines.append(f"Figures ({len(figs)}): {shown}{' …' if len(figs) > 12 else ''}")
+    lines.append(
+        tr("Figures ({n}): ").format(n=len(figs)) + f"{shown}{' …' if len(figs) > 12 else ''}"
+    )
     vague = [f.text for f in a.figures if f.kind == "vague"]
     if vague:
-        lines.append(f"Vague amounts ({len(vague)}): " + ", ".join(f"'{v}'" for v in vague[:8]))
+        lines.append(
+            tr("Vague amounts ({n}): ").format(n=len(vague))
+            + ", ".join(f"'{v}'" for v in vague[:8])
+        )
     hype = a.details.get("hype", [])
     if hype:
         lines.append(
-            f"Hype and jargon ({len(hype)}): " + ", ".join(f"'{h['text']}'" for h in hype[:10])
+            tr("Hype and jargon ({n}): ").format(n=len(hype))
+            + ", ".join(f"'{h['text']}'" for h in hype[:10])
         )
     if fb.tips:
         lines.append("")
-        lines.append("Tips, most important first:")
+        lines.append(tr("Tips, most important first:"))
         for i, tip in enumerate(fb.tips, 1):
-            lines.append(f"  {i}. {tip.text} {tip.action}")
+            lines.append(f"  {i}. {join_words([tip.text, tip.action])}")
     return "\n".join(lines)
 
 
@@ -167,9 +180,13 @@ ANALYZE_OPTIONS: list[Callable[[argparse.ArgumentParser], None]] = []
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
+    from coach.cli.i18n import tr
+
     parser = argparse.ArgumentParser(
         prog="coach",
-        description="Coach: rehearse a talk and compare it with a speaking-style profile, offline.",
+        description=tr(
+            "Coach: rehearse a talk and compare it with a speaking-style profile, offline."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -189,13 +206,13 @@ def build_parser() -> argparse.ArgumentParser:
             option(p)
 
     p = sub.add_parser(
-        "analyze", aliases=["analyse"], help="analyse a script (.txt/.md) or a recording"
+        "analyze", aliases=["analyse"], help=tr("analyse a script (.txt/.md) or a recording")
     )
     p.add_argument("path", help="script (.txt, .md) or recording (.wav, .flac, .mp3, .m4a, .ogg …)")
     common(p)
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("demo", help="analyse the bundled sample rehearsal")
+    p = sub.add_parser("demo", help=tr("analyse the bundled sample rehearsal"))
     p.add_argument(
         "--text", action="store_true", help="use the sample script instead of the recording"
     )
