@@ -55,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Coach")
     QGuiApplication.setDesktopFileName("coach")
     install_excepthook()
+    from .i18n import install_translator
+
+    install_translator(app)  # Chinese when the system locale is Chinese
     window = build_window(check_recovery=not args.no_recovery)
     window.show()  # type: ignore[attr-defined]
     if os.environ.get("COACH_STARTUP_REPORT"):

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.cjk import join_words
 from coach.coaching.feedback import clock
 from coach.metrics import METRICS, TRAITS
 
@@ -68,15 +69,17 @@ class TraitCard(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 4, 6, 4)
         box.setSpacing(1)
-        head = QLabel(f"<b>{html.escape(trait)}</b> &nbsp;<span style='color:{colour}; "
+        name = QCoreApplication.translate("Traits", trait)  # Chinese under a Chinese locale
+        head = QLabel(f"<b>{html.escape(name)}</b> &nbsp;<span style='color:{colour}; "
                       f"font-size:large'><b>{score:.0f}</b></span>")  # fmt: skip
         box.addWidget(head)
         worst = min(metrics, key=lambda m: m.score) if metrics else None
         if worst is not None:
             band = f"{worst.target_low:g}–{worst.target_high:g}"
             line = QLabel(
-                f"{html.escape(worst.label)}: <b>{html.escape(_value(worst.value, worst.unit))}</b>"
-                f" (target {band})"
+                f"{html.escape(QCoreApplication.translate('Metrics', worst.label))}: "
+                f"<b>{html.escape(_value(worst.value, worst.unit))}</b>"
+                + self.tr(" (target {0})").format(band)
             )
             line.setTextFormat(Qt.TextFormat.RichText)
             line.setWordWrap(True)
@@ -133,19 +136,23 @@ class FeedbackPage(QWidget):
         big.setBold(True)
         self.score_label.setFont(big)
         head.addWidget(self.score_label)
-        self.title_label = QLabel("No session yet. Record a rehearsal or open one from History.")
+        self.title_label = QLabel(
+            self.tr("No session yet. Record a rehearsal or open one from History.")
+        )
         self.title_label.setWordWrap(True)
         head.addWidget(self.title_label, 1)
-        self.play_button = QPushButton("▶  Play")
-        self.play_button.setToolTip("Play or pause the recording (click a word to start there)")
+        self.play_button = QPushButton(self.tr("▶  Play"))
+        self.play_button.setToolTip(
+            self.tr("Play or pause the recording (click a word to start there)")
+        )
         self.play_button.clicked.connect(self.toggle_play)
-        self.export_button = QPushButton("Export PDF…")
+        self.export_button = QPushButton(self.tr("Export PDF…"))
         self.export_button.clicked.connect(self.choose_export)
-        self.again_button = QPushButton("Rehearse again")
+        self.again_button = QPushButton(self.tr("Rehearse again"))
         self.again_button.clicked.connect(self._again)
-        self.model_button = QPushButton("Hear model delivery")
+        self.model_button = QPushButton(self.tr("Hear model delivery"))
         self.model_button.setToolTip(
-            "Hear your script read at the profile's pace, pausing after figures"
+            self.tr("Hear your script read at the profile's pace, pausing after figures")
         )
         self.model_button.clicked.connect(self.hear_model_delivery)
         for b in (self.play_button, self.export_button, self.again_button, self.model_button):
@@ -161,7 +168,7 @@ class FeedbackPage(QWidget):
         tw = QWidget()
         tl = QVBoxLayout(tw)
         tl.setContentsMargins(0, 0, 0, 0)
-        legend = QLabel(legend_html() + " &nbsp; Click a word to hear it.")
+        legend = QLabel(legend_html() + " &nbsp; " + self.tr("Click a word to hear it."))
         tl.addWidget(legend)
         self.transcript = TranscriptView()
         self.transcript.word_clicked.connect(self.play_from_word)
@@ -170,7 +177,7 @@ class FeedbackPage(QWidget):
         tipw = QWidget()
         tipl = QVBoxLayout(tipw)
         tipl.setContentsMargins(0, 0, 0, 0)
-        tipl.addWidget(QLabel("<b>Tips</b>, most important first (click one to go there)"))
+        tipl.addWidget(QLabel(self.tr("<b>Tips</b>, most important first (click one to go there)")))
         self.tips = QListWidget()
         self.tips.setWordWrap(True)
         self.tips.setAccessibleName("Tips")
@@ -233,7 +240,8 @@ class FeedbackPage(QWidget):
         title = html.escape(s.title or f"Session {s.id}")
         talk = f" · {html.escape(s.talk)}" if s.talk else ""
         self.title_label.setText(
-            f"<b>{html.escape(rv.profile_name)} match</b> out of 100<br>{title}{talk}<br>"
+            self.tr("<b>{0} match</b> out of 100").format(html.escape(rv.profile_name))
+            + f"<br>{title}{talk}<br>"
             f"<span>{' · '.join(facts)} · {html.escape(rv.transcript.engine)}</span>"
         )
         self._fill_traits()
@@ -273,13 +281,13 @@ class FeedbackPage(QWidget):
             when = f"[{clock(tip.at_s)}] " if tip.at_s is not None else ""
             if when and re.search(r"\b\d+:\d\d\b", tip.text):
                 when = ""  # the tip already says when
-            item = QListWidgetItem(f"{i}. {when}{tip.text} {tip.action}")
+            item = QListWidgetItem(f"{i}. {when}{join_words([tip.text, tip.action])}")
             item.setData(Qt.ItemDataRole.UserRole, i - 1)
             if tip.quote:
                 item.setToolTip(f"“{tip.quote}”")
             self.tips.addItem(item)
         if not self.review.feedback.tips:
-            self.tips.addItem("Nothing to fix against this profile: well done.")
+            self.tips.addItem(self.tr("Nothing to fix against this profile: well done."))
 
     def _draw_charts(self) -> None:
         for c in (self.pace_chart, self.figures_chart, self.pauses_chart):
@@ -391,7 +399,7 @@ class FeedbackPage(QWidget):
         from PySide6.QtMultimedia import QMediaPlayer
 
         playing = state == QMediaPlayer.PlaybackState.PlayingState
-        self.play_button.setText("❚❚  Pause" if playing else "▶  Play")
+        self.play_button.setText(self.tr("❚❚  Pause") if playing else self.tr("▶  Play"))
 
     # actions
 
