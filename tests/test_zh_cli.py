@@ -83,3 +83,36 @@ def test_mandarin_recording_end_to_end(capsys: pytest.CaptureFixture[str]) -> No
     assert data["metrics"]["wpm"]["unit"] == "chars/min"
     assert any(q["self"] for q in data["questions"])
     assert all(n["start_s"] is not None for n in data["numbers"])
+
+
+def test_history_and_compare_of_chinese_talks(
+    talk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Saved Chinese talks list with CJK-aware columns and compare in characters."""
+    better = tmp_path / "第二版.txt"
+    better.write_text(
+        "三年前我们遇到了危机。我们卖出了5万台。我们离成功还很远，谢谢大家！\n", encoding="utf-8"
+    )
+    assert main(["analyze", str(talk), "--save", "--talk", "发布会彩排"]) == 0
+    assert main(["analyze", str(better), "--save", "--talk", "发布会彩排"]) == 0
+    assert main(["analyze", "assets/samples/demo.txt", "--save", "--talk", "Launch"]) == 0
+    capsys.readouterr()
+    assert main(["sessions", "list"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    title_col = {display_width(line[: line.rindex("  ") + 2]) for line in rows}
+    assert len(title_col) == 1, rows  # the title column starts at the same place on every row
+    assert main(["sessions", "compare", "1", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Figures per 100 characters" in out and "/100 chars" in out
+
+
+def test_script_studio_marks_on_a_chinese_script() -> None:
+    """The script linter judges a Chinese script with the Chinese profile and marks its text."""
+    from coach.profile import load_profile
+    from coach.script.lint import lint_script
+
+    lint = lint_script(TALK, profile=load_profile("leijun"))  # the app's default profile
+    assert lint.review.profile_id == "leijun-zh"
+    marked = {(m.kind, m.text.rstrip("，。")) for m in lint.marks}
+    assert {("figure", "5万台"), ("question", "我问自己，还要不要继续？")} <= marked
+    assert 10 < lint.projected_s < 20  # 56 characters at 235 a minute
