@@ -110,7 +110,7 @@ def metric_changes(
     (both inside counts as same); bands come from ``second`` when it has the metric.
     """
     changes = []
-    for name, spec in METRICS.items():
+    for name in METRICS:
         a, b = first.get(name), second.get(name)
         if a is None and b is None:
             continue
