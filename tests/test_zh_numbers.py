@@ -31,6 +31,8 @@ def found(text: str) -> list[tuple[str, float, str]]:
         ("价格便宜了5倍。", [("5倍", 5, "figure")]),
         ("成本降了一点五万。", [("一点五万", 15000, "figure")]),
         ("增长了3个百分点。", [("3个百分点", 3, "figure")]),
+        ("我们融资了两个亿。", [("两个亿", 2e8, "figure")]),
+        ("24小时有人值班。", [("24小时", 24, "figure")]),
     ],
 )
 def test_concrete_figures_have_their_values(
@@ -82,6 +84,7 @@ def test_vague_amounts(text: str, vague_text: str, value: float) -> None:
         ("发布会19:30开始。", ["19:30"]),
         ("90年代的时候，我还在读书。", ["90年代"]),
         ("十二月份，工厂投产。", ["十二月份"]),
+        ("80后的工程师挑大梁。", ["80后"]),
     ],
 )
 def test_dates_and_clock_times(text: str, dates: list[str]) -> None:

@@ -368,6 +368,9 @@ def find_zh_figures(words: Sequence[Word]) -> list[Figure]:
                 end += 1
         else:
             end, core, vague = _read_run(s, i)
+            if core and s[end : end + 2] in ("个亿", "个万"):  # 一个亿, 两个亿: colloquial amounts
+                core += s[end + 1]
+                end += 2
         if (
             re.fullmatch("[一两二三四五六七八九][两二三四五六七八九十]", core[:2])
             and len(core) >= 2
@@ -413,6 +416,10 @@ def find_zh_figures(words: Sequence[Word]) -> list[Figure]:
         cn_year = re.fullmatch(f"[{CN_DIGITS}]{{4}}", core) is not None
         if (digits_only or cn_year) and s.startswith("年", end) and 1000 <= value <= 2099:
             add(start, end + 1, value, "year", "date")
+            i = end + 1
+            continue
+        if re.fullmatch("[0-9]{2}", core) and s[end : end + 1] == "后" and value % 5 == 0:
+            add(start, end + 1, value, "generation", "date")  # 80后, 95后: born in the 1980s
             i = end + 1
             continue
         if s.startswith("年代", end) and (
