@@ -186,7 +186,7 @@ def profile_files() -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in (bundled_profiles_dir(), user_profiles_dir()):
         if folder.is_dir():
-            for file in sorted(folder.glob("*.toml")):
+            for file in sorted(folder.glob("*.toml"), key=lambda f: f.stem):  # leijun, leijun-zh
                 found[file.stem] = file
     return found
 

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from coach.analysis.analyse import analyse
+from coach.cjk import join_words
 from coach.coaching.feedback import make_feedback
 from coach.coaching.scoring import score_metrics
 from coach.profile import Profile, check_language, default_profile_id, load_profile
@@ -132,7 +133,7 @@ def review_to_dict(rv: Review) -> dict[str, Any]:
             }
             for m in rv.metrics
         },  # fmt: skip
-        "tips": [tip.text + " " + tip.action for tip in rv.feedback.tips],
+        "tips": [join_words([tip.text, tip.action]) for tip in rv.feedback.tips],
         "tip_details": [
             {
                 "text": tip.text,
