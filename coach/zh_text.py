@@ -162,6 +162,26 @@ def simplified(text: str) -> str:
     return _to_simplified().convert(text) if has_han(text) else text
 
 
+LOOP_REPEATS = 4
+"""A Chinese piece said this many times in a row is a Whisper decoding loop, not speech."""
+
+
+def drop_repetition_loops(words: Sequence[Word]) -> tuple[Word, ...]:
+    """Whisper's pieces without decoding loops ("请问问问问问…" after a sentence, seen on a 4 s
+    clip about one run in three): a run of :data:`LOOP_REPEATS` or more identical Chinese pieces
+    is dropped. Speech repeats a syllable twice or three times (谢谢, 好好好), not four."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j].text == words[i].text:
+            j += 1
+        if not (j - i >= LOOP_REPEATS and has_han(words[i].text)):
+            out.extend(words[i:j])
+        i = j
+    return tuple(out)
+
+
 def regroup_timed(transcript: Transcript) -> Transcript:
     """Whisper's Chinese pieces (a character or two each, with times) regrouped into jieba words.
 
@@ -175,6 +195,7 @@ def regroup_timed(transcript: Transcript) -> Transcript:
     if not words or not transcript.timed:
         return transcript
     out: list[Word] = []
+    words = drop_repetition_loops(words)
     i = 0
     while i < len(words):
         j = i

@@ -76,3 +76,11 @@ def test_whisper_pieces_regroup_into_words_with_times() -> None:
     assert (out.words[0].start_s, out.words[0].end_s) == (0.0, 0.4)
     assert (out.words[-1].start_s, out.words[-1].end_s) == (1.1, 1.6)
     assert simplified("謝謝大家") == "谢谢大家"
+
+
+def test_whisper_decoding_loops_are_dropped() -> None:
+    """ "请问问问问问…" after the last sentence (a Whisper loop) goes; 谢谢 and 好好好 stay."""
+    pieces = ["分", "析。", "请", *["问"] * 30, "好", "好", "好", "谢", "谢"]
+    t = Transcript(words=tuple(Word(p, i * 0.1, i * 0.1 + 0.1, 0) for i, p in enumerate(pieces)),
+                   language="zh")  # fmt: skip
+    assert regroup_timed(t).text == "分析。请好好好谢谢"
