@@ -78,3 +78,24 @@ METRICS: dict[str, MetricSpec] = {
     "long_pauses_per_min": MetricSpec("Long pauses per minute", "/min", "Pauses", timed=True,
                                       min_tolerance=2.0, meaning="Pauses over 1 s, per minute."),
 }  # fmt: skip
+
+
+# A Chinese talk keeps the metric names but counts characters (字) where English counts words.
+ZH_LABELS: dict[str, tuple[str, str]] = {
+    "number_density": ("Figures per 100 characters", "/100 chars"),
+    "hype_rate": ("Hype and jargon per 100 characters", "/100 chars"),
+    "words_per_sentence": ("Characters per sentence", "chars"),
+    "self_questions": ("Questions per 1,000 characters", "/1000 chars"),
+    "filler_rate": ("Fillers per 100 characters", "/100 chars"),
+    "repetition_rate": ("Accidental repeats per 100 characters", "/100 chars"),
+    "wpm": ("Pace", "chars/min"),
+    "articulation_wpm": ("Articulation rate", "chars/min"),
+}
+
+
+def metric_label(name: str, language: str = "en") -> tuple[str, str]:
+    """``(label, unit)`` of metric ``name`` for a talk in ``language`` ("en" or "zh")."""
+    if language == "zh" and name in ZH_LABELS:
+        return ZH_LABELS[name]
+    spec = METRICS[name]
+    return spec.label, spec.unit

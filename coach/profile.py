@@ -30,6 +30,9 @@ WORD_LISTS = (
     "hype", "jargon", "fillers", "crisis", "humble", "forward", "time_anchors", "people",
     "intensifiers", "hype_idioms",
 )  # fmt: skip
+DEFAULT_PROFILES = {"en": "leijun", "zh": "leijun-zh"}
+"""The bundled profile for a talk in each language (a profile's ``language`` says which it fits)."""
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class Profile:
     metrics: dict[str, Target]
     words: dict[str, WordList] = field(default_factory=dict)
     path: Path | None = None
+    language: str = "en"
+    """The language of the talks it judges: ``"en"`` or ``"zh"`` (word lists and bands differ)."""
 
     def word_list(self, name: str) -> WordList:
         """The named word list, empty when the profile has none."""
@@ -165,7 +170,10 @@ def parse_profile(data: dict[str, Any], path: Path) -> Profile:
         suggestion = table.get("suggestion", "")
         _expect(isinstance(suggestion, str), path, f"{where}.suggestion", "a string")
         words[name] = WordList(tuple(i.strip().lower() for i in items), suggestion)
+    language = head.get("language", "en")
+    _expect(language in LANGUAGE_NAMES, path, "profile.language", "one of: en, zh")
     return Profile(
+        language=language,
         id=head["id"],
         name=head["name"],
         description=str(head.get("description", "")),
@@ -198,7 +206,7 @@ def profile_files() -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in (bundled_profiles_dir(), user_profiles_dir()):
         if folder.is_dir():
-            for file in sorted(folder.glob("*.toml")):
+            for file in sorted(folder.glob("*.toml"), key=lambda f: f.stem):  # leijun, leijun-zh
                 found[file.stem] = file
     return found
 
@@ -212,6 +220,26 @@ def list_profiles() -> list[Profile]:
         except ProfileError:
             continue
     return out
+
+
+def default_profile_id(language: str | None) -> str:
+    """The bundled profile for talks in ``language`` (``leijun`` for English, ``leijun-zh``)."""
+    return DEFAULT_PROFILES.get(language or "en", DEFAULT_PROFILE)
+
+
+def check_language(profile: Profile, language: str) -> None:
+    """Raise :class:`ProfileError` when ``profile`` judges talks in another language.
+
+    A Chinese talk scored with English word lists (or the reverse) would find no figures, hype
+    or stories and give a meaningless score, so it is refused with one sentence saying what to do.
+    """
+    if language in LANGUAGE_NAMES and profile.language != language:
+        want = LANGUAGE_NAMES[language]
+        raise ProfileError(
+            f"The profile '{profile.name}' is for {LANGUAGE_NAMES[profile.language]} talks but this "
+            f"talk is in {want}; choose a {want} profile (e.g. --profile "
+            f"{default_profile_id(language)}) or set the language with --language."
+        )
 
 
 def load_profile(name_or_path: str | Path | None = None) -> Profile:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from coach.cjk import join_words, script_language
 from coach.types import Transcript, Word
 
 _PUNCT = "\"'“”‘’()[]{}«»…,;:.!?*_`~—–-"
@@ -46,7 +47,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _MD_PREFIX = re.compile(r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|>\s?|\d+[.)]\s+)")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？]+[\"'”’)\]」』）]*$")
 
 
 @lru_cache(maxsize=65536)
@@ -68,7 +69,7 @@ def ends_sentence(token: str) -> bool:
     return True
 
 
-def transcript_from_text(text: str) -> Transcript:
+def transcript_from_text(text: str, *, language: str = "auto") -> Transcript:
     """Split typed text (plain or Markdown) into words and sentences.
 
     Parameters
@@ -76,12 +77,19 @@ def transcript_from_text(text: str) -> Transcript:
     text : str
         The script or transcript. Blank lines end a paragraph and a sentence; Markdown heading,
         list and quote markers are dropped.
+    language : str
+        ``"en"``, ``"zh"`` (jieba words, see :mod:`coach.zh_text`) or ``"auto"``: Chinese when
+        Chinese characters make up most of the text (:func:`coach.cjk.script_language`).
 
     Returns
     -------
     Transcript
         Untimed words, ``engine="text"``, ``punctuated=True``; ``Word.utterance`` numbers sentences.
     """
+    if (script_language(text) if language == "auto" else language) == "zh":
+        from coach.zh_text import transcript_from_zh_text
+
+        return transcript_from_zh_text(text)
     words: list[Word] = []
     utterance = 0
     open_sentence = False
@@ -156,5 +164,5 @@ def sentences(words: Sequence[Word], *, punctuated: bool = True) -> list[tuple[i
 
 
 def span_text(words: Sequence[Word], span: tuple[int, int]) -> str:
-    """The words of a half-open range joined by spaces."""
-    return " ".join(w.text for w in words[span[0] : span[1]])
+    """The words of a half-open range joined by spaces (no space next to a Chinese character)."""
+    return join_words(w.text for w in words[span[0] : span[1]])

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from coach.cjk import join_words
+
 MarkKind = Literal[
     "figure", "vague", "date", "hype", "jargon", "filler", "question", "story", "long", "repeat"
 ]
@@ -64,8 +66,8 @@ class Transcript:
 
     @property
     def text(self) -> str:
-        """The words joined with single spaces."""
-        return " ".join(w.text for w in self.words)
+        """The words joined with single spaces (none next to a Chinese character)."""
+        return join_words(w.text for w in self.words)
 
 
 @dataclass(frozen=True)

@@ -253,7 +253,7 @@ def test_missing_cjk_font_names_the_package() -> None:
     code = (
         "from pathlib import Path\n"
         "import coach.report.fonts as f\n"
-        "f._CJK_FILES = (Path('/nonexistent/wqy.ttc'),)\n"
+        "f.cjk_font_candidates = lambda: [Path('/nonexistent/wqy.ttc')]\n"
         "from coach.report.pdf import render_pdf\n"
         "from coach.coaching.review import review\n"
         "from coach.text import transcript_from_text\n"
@@ -265,6 +265,21 @@ def test_missing_cjk_font_names_the_package() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert "fonts-wqy-microhei" in out.stdout, out.stderr
+
+
+def test_cjk_font_found_beyond_the_debian_path() -> None:
+    """Without the Debian WenQuanYi path, fontconfig or matplotlib still finds a Chinese font."""
+    code = (
+        "from pathlib import Path\n"
+        "import coach.report.fonts as f\n"
+        "f._CJK_FILES = (Path('/nonexistent/wqy.ttc'),)\n"
+        "font = f.find_cjk_font()\n"
+        "print(font.face.name if font else 'none', len(f.cjk_font_candidates()), f.cjk_families())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "none" not in out.stdout.split()[0], out.stdout
+    assert "WenQuanYi Micro Hei" in out.stdout  # the family matplotlib falls back to in charts
 
 
 def test_cli_analyze_and_sessions_export(

@@ -26,10 +26,13 @@ def analyse_and_save(
 ) -> int:
     """Transcript → review → saved session (runs on a worker thread); returns the session id."""
     from coach.coaching.review import review
-    from coach.profile import load_profile
+    from coach.profile import LANGUAGE_NAMES, default_profile_id, load_profile
 
     profile = load_profile(profile_name or None)
     transcript = transcript_fn()
+    if transcript.language in LANGUAGE_NAMES and profile.language != transcript.language:
+        # the default profile is for the other language: use the Lei Jun style of this one
+        profile = load_profile(default_profile_id(transcript.language))
     rv = review(transcript, profile)
     session = store.save(rv, title=title, talk=talk, audio=audio, script=script)
     if delete_audio and audio is not None:

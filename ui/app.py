@@ -84,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     install_excepthook()
+    from .i18n import install_translator
+
+    install_translator(app)  # Chinese when the system locale is Chinese
     window = build_window(check_recovery=not args.no_recovery)
     instance.activated.connect(window.bring_to_front)  # type: ignore[attr-defined]
     window.show()  # type: ignore[attr-defined]

@@ -37,6 +37,8 @@ class LiveTranscriber:
         Audio transcribed at once at most, in seconds, even without a pause.
     poll_s
         How often the worker looks for finished utterances, in seconds.
+    language
+        ``"en"``, ``"zh"`` or ``"auto"``: Whisper identifies the language of the first utterance.
     """
 
     def __init__(
@@ -48,8 +50,10 @@ class LiveTranscriber:
         min_silence_s: float = 0.5,
         max_chunk_s: float = 20.0,
         poll_s: float = 0.25,
+        language: str = "en",
     ) -> None:
         self.engine = engine
+        self.language = language  # "en", "zh" or "auto" (decided on the first utterance)
         self.model = model
         self.on_words = on_words
         self.min_silence_s = min_silence_s
@@ -163,7 +167,7 @@ class LiveTranscriber:
             ),
             duration_s=round(len(samples) / RATE, 3),
             engine=self._label or engine_label(self.engine, self.model),
-            language="en",
+            language=self.language if self.language in ("en", "zh") else "en",
             punctuated=self.engine != "sphinx",
             pitch_spread=tuple(pitch),
         )
@@ -238,9 +242,23 @@ class LiveTranscriber:
             from coach.transcript.transcribe import transcribe_samples
 
             began = time.perf_counter()
+            if self.language not in ("en", "zh"):
+                from coach.transcript.language import detect_audio_language
+
+                self.language = detect_audio_language(
+                    pending[:cut], engine=self.engine, model=self.model
+                )
             part = transcribe_samples(
-                pending[:cut], engine=self.engine, model=self.model, offset_s=start / RATE
+                pending[:cut],
+                engine=self.engine,
+                model=self.model,
+                offset_s=start / RATE,
+                language=self.language,
             )
+            if self.language == "zh":
+                from coach.zh_text import regroup_timed
+
+                part = regroup_timed(part)
             self.busy_s += time.perf_counter() - began
             new_words = list(part.words)
         with self._lock:

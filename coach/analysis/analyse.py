@@ -22,7 +22,7 @@ from coach.analysis.rhetoric import (
     last_real_sentence,
     story_sentences,
 )
-from coach.profile import Profile, load_profile
+from coach.profile import Profile, default_profile_id, load_profile
 from coach.text import sentences, span_text
 from coach.types import Analysis, Mark, MarkKind, Transcript
 
@@ -47,7 +47,11 @@ def analyse(transcript: Transcript, *, profile: Profile | None = None) -> Analys
         (hype hits with suggestions, fillers, questions, opening and close cues, repeats, and for
         audio the pace series, pauses and number deserts).
     """
-    profile = profile or load_profile()
+    profile = profile or load_profile(default_profile_id(transcript.language))
+    if transcript.language == "zh":
+        from coach.analysis.zh_analyse import analyse_zh
+
+        return analyse_zh(transcript, profile=profile)
     words = transcript.words
     n = len(words)
     spans = sentences(words, punctuated=transcript.punctuated)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from coach import __version__
+from coach.cjk import display_width, fit, join_words
 from coach.cli.output import dump_json, log_bug, one_line, safe_terminal, unescaped
 from coach.coaching.feedback import clock
 from coach.errors import CoachError
@@ -61,25 +62,32 @@ def _progress_printer(enabled: bool) -> Callable[[float, str], None] | None:
 
 def format_review(rv: Any, *, source: str = "") -> str:
     """A readable summary of a :class:`~coach.coaching.review.Review` for the terminal."""
-    from coach.metrics import METRICS
-
     t, a, fb = rv.transcript, rv.analysis, rv.feedback
     lines = []
-    title = f"Coach feedback for {one_line(source)}" if source else "Coach feedback"
-    lines += [title, "=" * len(title)]
-    words = f"{a.word_count} words"
+    from coach.cli.i18n import tr  # the user's language (Chinese locale: Chinese)
+
+    title = (
+        tr("Coach feedback for {source}").format(source=one_line(source))
+        if source
+        else tr("Coach feedback")
+    )
+    lines += [title, "=" * display_width(title)]
+    words = tr("{n} characters" if t.language == "zh" else "{n} words").format(n=a.word_count)
     if t.timed and t.duration_s:
-        words += f", {clock(t.duration_s)} long, engine {t.engine}"
-    lines.append(f"{one_line(rv.profile_name)} match: {fb.score:.0f}/100   ({words})")
+        words += tr(", {length} long, engine {engine}").format(
+            length=clock(t.duration_s), engine=t.engine
+        )
+    lines.append(tr("{profile} match: {score}/100   ({facts})").format(
+        profile=one_line(rv.profile_name), score=f"{fb.score:.0f}", facts=words))  # fmt: skip
     if fb.trait_scores:
-        lines.append("  " + "  ".join(f"{k} {v:.0f}" for k, v in fb.trait_scores.items()))
+        lines.append("  " + "  ".join(f"{tr(k)} {v:.0f}" for k, v in fb.trait_scores.items()))
     lines.append("")
-    lines.append("Metrics (value | target band | score):")
+    lines.append(tr("Metrics (value | target band | score):"))
     for m in rv.metrics:
         mark = {"good": "ok ", "close": "~  ", "off": "!! "}[m.status]
         unit = f" {m.unit}" if m.unit and not m.unit.startswith("/") and m.unit != "%" else m.unit
         lines.append(
-            f"  {mark}{METRICS[m.name].label:<36} {m.value:8.1f}{unit:<12} "
+            f"  {mark}{fit(tr(m.label), 36)} {m.value:8.1f}{unit:<12} "
             f"[{m.target_low:g}-{m.target_high:g}]  {m.score:5.0f}"
         )
     figs = [f for f in a.figures if f.kind == "figure"]
@@ -87,20 +95,26 @@ def format_review(rv: Any, *, source: str = "") -> str:
     shown = ", ".join(
         (f"{clock(f.start_s)} " if f.start_s is not None else "") + f"'{f.text}'" for f in figs[:12]
     )
-    lines.append(f"Figures ({len(figs)}): {shown}{' …' if len(figs) > 12 else ''}")
+    lines.append(
+        tr("Figures ({n}): ").format(n=len(figs)) + f"{shown}{' …' if len(figs) > 12 else ''}"
+    )
     vague = [f.text for f in a.figures if f.kind == "vague"]
     if vague:
-        lines.append(f"Vague amounts ({len(vague)}): " + ", ".join(f"'{v}'" for v in vague[:8]))
+        lines.append(
+            tr("Vague amounts ({n}): ").format(n=len(vague))
+            + ", ".join(f"'{v}'" for v in vague[:8])
+        )
     hype = a.details.get("hype", [])
     if hype:
         lines.append(
-            f"Hype and jargon ({len(hype)}): " + ", ".join(f"'{h['text']}'" for h in hype[:10])
+            tr("Hype and jargon ({n}): ").format(n=len(hype))
+            + ", ".join(f"'{h['text']}'" for h in hype[:10])
         )
     if fb.tips:
         lines.append("")
-        lines.append("Tips, most important first:")
+        lines.append(tr("Tips, most important first:"))
         for i, tip in enumerate(fb.tips, 1):
-            lines.append(f"  {i}. {tip.text} {tip.action}")
+            lines.append(f"  {i}. {join_words([tip.text, tip.action])}")
     return "\n".join(lines)
 
 
@@ -123,9 +137,14 @@ def _emit(
 def cmd_analyze(args: argparse.Namespace) -> int:
     """coach analyze PATH"""
     from coach.coaching.review import review
-    from coach.profile import load_profile
+    from coach.profile import check_language, load_profile
+    from coach.transcript.language import check_choice
 
-    profile = load_profile(args.profile)  # fail fast on a bad profile, before transcribing
+    language = check_choice(getattr(args, "language", None))
+    # fail fast on a bad profile (or one for the other language), before transcribing
+    profile = load_profile(args.profile) if args.profile else None
+    if profile is not None and language != "auto":
+        check_language(profile, language)
     path = Path(args.path)
     for check in BEFORE_ANALYZE:  # outputs, the script and the store: before the slow part
         check(args, path)
@@ -136,8 +155,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         engine=getattr(args, "engine", None),
         model=getattr(args, "model", None),
         progress=_progress_printer(show_progress),
+        language=language,
     )
-    rv = review(transcript, profile)
+    rv = review(transcript, profile)  # no --profile: the Lei Jun profile in the talk's language
     extra: dict[str, Any] = {}
     failed: CoachError | None = None
     for hook in AFTER_ANALYZE:
@@ -205,9 +225,13 @@ ANALYZE_OPTIONS: list[Callable[[argparse.ArgumentParser], None]] = []
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
+    from coach.cli.i18n import tr
+
     parser = argparse.ArgumentParser(
         prog="coach",
-        description="Coach: rehearse a talk and compare it with a speaking-style profile, offline.",
+        description=tr(
+            "Coach: rehearse a talk and compare it with a speaking-style profile, offline."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -220,17 +244,20 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--engine", choices=["whisper", "sphinx", "google"],
                        help="speech engine for audio (default: best offline engine installed)")  # fmt: skip
         p.add_argument("--model", help="Whisper model: base (default), tiny.en, or a model folder")
+        p.add_argument("--language", default="auto", metavar="{auto,en,zh}",
+                       help="language of the talk: en, zh (Mandarin) or auto (default: detected "
+                            "from the audio or the script)")  # fmt: skip
         for option in ANALYZE_OPTIONS:
             option(p)
 
     p = sub.add_parser(
-        "analyze", aliases=["analyse"], help="analyse a script (.txt/.md) or a recording"
+        "analyze", aliases=["analyse"], help=tr("analyse a script (.txt/.md) or a recording")
     )
     p.add_argument("path", help="script (.txt, .md) or recording (.wav, .flac, .mp3, .m4a, .ogg …)")
     common(p)
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("demo", help="analyse the bundled sample rehearsal")
+    p = sub.add_parser("demo", help=tr("analyse the bundled sample rehearsal"))
     p.add_argument(
         "--text", action="store_true", help="use the sample script instead of the recording"
     )

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from coach.cjk import display_width, fit
 from coach.cli import core as cli
 from coach.cli.output import dump_json, one_line
 from coach.coaching.review import JSON_SCHEMA
@@ -49,14 +50,16 @@ def _table(rows: list[SessionSummary], args: argparse.Namespace | None = None) -
     if not rows:
         print(_nothing_found(args))
         return
-    talk_w = max(4, *(len(one_line(r.talk)) for r in rows))
+    talk_w = max(
+        4, *(display_width(one_line(r.talk)) for r in rows)
+    )  # a Chinese character takes two columns
     print(
         f"{'id':>5}  {'when':<16}  {'talk':<{talk_w}}  {'score':>5}  {'min':>5}  {'wpm':>4}  title"
     )
     for r in rows:
         minutes = None if r.duration_s is None else r.duration_s / 60
         print(
-            f"{r.id:>5}  {_when(r.created):<16}  {one_line(r.talk):<{talk_w}}  {r.score:>5.0f}  "
+            f"{r.id:>5}  {_when(r.created):<16}  {fit(one_line(r.talk), talk_w)}  {r.score:>5.0f}  "
             f"{_num(minutes, '.1f'):>5}  {_num(r.wpm):>4}  {one_line(r.title)}"
         )
 
@@ -282,7 +285,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     print(f"  {'':<7}{'metric':<36} {'first':>8} {'second':>8}  band")
     for m in c.metrics:
         print(
-            f"  {m.verdict:<7}{m.label:<36} {_num(m.value1, '.1f'):>8} {_num(m.value2, '.1f'):>8}"
+            f"  {m.verdict:<7}{fit(m.label, 36)} {_num(m.value1, '.1f'):>8} {_num(m.value2, '.1f'):>8}"
             f"  [{m.target_low:g}-{m.target_high:g}] {m.unit}"
         )
     labels = {m.name: m.label for m in c.metrics}

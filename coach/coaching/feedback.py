@@ -353,6 +353,10 @@ def make_tips(
     """At most :data:`MAX_TIPS` tips for the metrics outside their band, biggest impact first."""
     if not transcript.words:
         return []
+    if analysis.details.get("language") == "zh":  # Chinese talk: tips in Chinese
+        from coach.coaching.zh_feedback import make_zh_tips
+
+        return make_zh_tips(transcript, analysis, results)
     writer = _TipWriter(transcript, analysis)
     tips: list[Tip] = []
     seen_quotes: set[str] = set()

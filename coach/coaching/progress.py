@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from coach.coaching.review import Review
-from coach.metrics import METRICS
+from coach.metrics import METRICS, metric_label
 
 Verdict = Literal["better", "worse", "same", "new", "gone"]
 
@@ -99,14 +99,18 @@ def distance_from_band(value: float, low: float, high: float) -> float:
 def metric_changes(
     first: dict[str, tuple[float, tuple[float, float]]],
     second: dict[str, tuple[float, tuple[float, float]]],
+    *,
+    language: str = "en",
 ) -> tuple[MetricChange, ...]:
     """Judge each metric's move from ``first`` to ``second`` (name -> (value, (low, high))).
+
+    ``language`` is the talk's: a Chinese talk's rates are labelled per character.
 
     A metric is "better" when the second value is closer to the band, "same" when equally far
     (both inside counts as same); bands come from ``second`` when it has the metric.
     """
     changes = []
-    for name, spec in METRICS.items():
+    for name in METRICS:
         a, b = first.get(name), second.get(name)
         if a is None and b is None:
             continue
@@ -123,8 +127,8 @@ def metric_changes(
         changes.append(
             MetricChange(
                 name=name,
-                label=spec.label,
-                unit=spec.unit,
+                label=metric_label(name, language)[0],
+                unit=metric_label(name, language)[1],
                 value1=a[0] if a else None,
                 value2=b[0] if b else None,
                 target_low=low,

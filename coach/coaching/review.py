@@ -11,9 +11,10 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from coach.analysis.analyse import analyse
+from coach.cjk import join_words
 from coach.coaching.feedback import make_feedback
 from coach.coaching.scoring import score_metrics
-from coach.profile import Profile, load_profile
+from coach.profile import Profile, check_language, default_profile_id, load_profile
 from coach.types import (
     Analysis,
     Feedback,
@@ -48,8 +49,10 @@ class Review:
 
 
 def review(transcript: Transcript, profile: Profile | None = None) -> Review:
-    """Analyse ``transcript`` and judge it against ``profile`` (default: Lei Jun style)."""
-    profile = profile or load_profile()
+    """Analyse ``transcript`` and judge it against ``profile`` (default: Lei Jun style in the
+    transcript's language). A profile for another language raises :class:`ProfileError`."""
+    profile = profile or load_profile(default_profile_id(transcript.language))
+    check_language(profile, transcript.language)
     analysis = analyse(transcript, profile=profile)
     results = score_metrics(analysis, profile)
     return Review(
@@ -81,6 +84,7 @@ def review_to_dict(rv: Review) -> dict[str, Any]:
         "profile": rv.profile_id,
         "profile_name": rv.profile_name,
         "engine": t.engine,
+        "language": t.language,
         "word_count": a.word_count,
         "score": rv.feedback.score,
         "trait_scores": dict(rv.feedback.trait_scores),
@@ -134,7 +138,7 @@ def review_to_dict(rv: Review) -> dict[str, Any]:
             }
             for m in rv.metrics
         },  # fmt: skip
-        "tips": [tip.text + " " + tip.action for tip in rv.feedback.tips],
+        "tips": [join_words([tip.text, tip.action]) for tip in rv.feedback.tips],
         "tip_details": [
             {
                 "text": tip.text,

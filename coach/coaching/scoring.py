@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coach.metrics import METRICS, TRAITS
+from coach.metrics import METRICS, TRAITS, metric_label
 from coach.profile import Profile, Target
 from coach.types import Analysis, MetricResult, Status
 
@@ -29,18 +29,20 @@ def status_of(score: float) -> Status:
 def score_metrics(analysis: Analysis, profile: Profile) -> list[MetricResult]:
     """Every metric that both the profile targets and the analysis measured, in catalogue order."""
     results = []
+    language = str(analysis.details.get("language", "en"))
     for name, spec in METRICS.items():
         target = profile.metrics.get(name)
         if target is None or name not in analysis.values:
             continue
         value = float(analysis.values[name])
         score = band_score(value, target)
+        label, unit = metric_label(name, language)
         results.append(
             MetricResult(
                 name=name,
-                label=spec.label,
+                label=label,
                 value=value,
-                unit=spec.unit,
+                unit=unit,
                 target_low=target.low,
                 target_high=target.high,
                 score=round(score, 1),

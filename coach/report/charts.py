@@ -22,6 +22,7 @@ from coach.analysis.pacing import pace_at_edges
 from coach.analysis.pauses import LONG_PAUSE_S
 from coach.coaching.feedback import clock
 from coach.metrics import METRICS
+from coach.report.fonts import cjk_families
 
 if TYPE_CHECKING:
     from coach.coaching.review import Review
@@ -47,7 +48,7 @@ CLOSE = "#d69e2e"
 OFF = "#c53030"
 CLOSE_ZONE = "#fbf0d9"
 OFF_ZONE = "#f9e0e0"
-FONT = ["DejaVu Sans", "WenQuanYi Micro Hei"]
+FONT = ["DejaVu Sans", *cjk_families()]  # Chinese labels fall back to an installed CJK font
 
 
 def _figure(
@@ -139,9 +140,11 @@ def pace_chart(review: Review, *, titled: bool = True, height_in: float = 2.4) -
     if not review.transcript.timed or not pace:
         return _message(fig, ax, "Pace needs a recording: typed text has no timing.")
     band = review.metric("wpm")
+    zh = review.transcript.language == "zh"  # Chinese pace counts characters
+    unit = "chars/min" if zh else "wpm"
     if band is not None:
         _band(ax, band.target_low, band.target_high,
-              f"target {band.target_low:.0f}-{band.target_high:.0f}")  # fmt: skip
+              f"target {band.target_low:.0f}-{band.target_high:.0f} {unit}")  # fmt: skip
     xs = [float(p[0]) for p in pace]
     ys = [float(p[1]) for p in pace]
     ax.plot(xs, ys, color=LINE, linewidth=1.8, marker="o" if len(xs) < 30 else None,
@@ -160,13 +163,13 @@ def pace_chart(review: Review, *, titled: bool = True, height_in: float = 2.4) -
     overall = review.analysis.values.get("wpm")
     if overall:
         ax.axhline(overall, color=MUTED, linewidth=0.9, linestyle=":", zorder=2,
-                   label=f"average {overall:.0f}")  # fmt: skip
+                   label=f"average {overall:.0f} {unit}")  # fmt: skip
     lows = [*ys, band.target_low if band else min(ys)]
     highs = [*ys, band.target_high if band else max(ys)]
     ax.set_ylim(max(0.0, min(lows) - 25), max(highs) + 25)
     ax.set_xlim(0, _duration(review))
     _time_axis(ax, _duration(review))
-    _label(ax, y="words per minute")
+    _label(ax, y="characters per minute" if zh else "words per minute")
     _legend(ax, ncol=4)
     _on_time_axis(fig)
     return fig

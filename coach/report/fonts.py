@@ -1,8 +1,12 @@
-"""Fonts for the PDF report: DejaVu Sans embedded, WenQuanYi Micro Hei for CJK runs.
+"""Fonts for the PDF report: DejaVu Sans embedded, a CJK font for Chinese runs.
 
 reportlab's built-in Helvetica is neither embedded nor able to draw non-Latin text, so every
 paragraph uses DejaVu Sans; runs of characters DejaVu lacks (Chinese, Japanese, Korean) switch to
-WenQuanYi Micro Hei. :func:`rich` is the one door for user text into reportlab markup: it escapes
+a CJK font found by :func:`find_cjk_font`: the Debian WenQuanYi Micro Hei path first, then any
+font fontconfig says covers Chinese (``fc-list :lang=zh``), then the fonts matplotlib's font
+manager knows by name (Noto Sans CJK, Source Han Sans, Microsoft YaHei, PingFang …), so macOS and
+Windows machines and other Linux distributions find theirs. A font reportlab cannot embed
+(PostScript-outline OpenType) is skipped. :func:`rich` is the one door for user text into reportlab markup: it escapes
 ``<``, ``>`` and ``&`` so a transcript prints exactly as typed.
 """
 
@@ -24,6 +28,12 @@ _CJK_FILES = (
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
     Path("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc"),
 )
+CJK_FAMILIES = (
+    "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC",
+    "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", "PingFang SC",
+    "Hiragino Sans GB", "SimHei", "SimSun", "Droid Sans Fallback", "AR PL UMing CN",
+    "Arial Unicode MS",
+)  # fmt: skip
 _FONT_LOCK = threading.Lock()
 _coverage: dict[str, frozenset[int]] = {}
 
@@ -62,14 +72,66 @@ def _register_dejavu() -> None:
     _coverage[BODY] = frozenset(pdfmetrics.getFont(BODY).face.charToGlyph)
 
 
+def _fc_list_chinese() -> list[Path]:
+    """Font files fontconfig says cover Chinese (empty without fontconfig)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return []
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True,
+                             timeout=10, check=False).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({Path(line.split(":")[0].strip()) for line in out.splitlines() if line.strip()})
+
+
+def _matplotlib_cjk() -> list[Path]:
+    """Font files of the CJK families matplotlib's font manager knows."""
+    from matplotlib import font_manager
+
+    by_name = {f.name: Path(f.fname) for f in font_manager.fontManager.ttflist}
+    return [by_name[name] for name in CJK_FAMILIES if name in by_name]
+
+
+def cjk_font_candidates() -> list[Path]:
+    """Font files that may draw Chinese, best first (see the module docstring)."""
+    seen: list[Path] = []
+    for path in [*_CJK_FILES, *_fc_list_chinese(), *_matplotlib_cjk()]:
+        if path.is_file() and path not in seen and path.suffix.lower() in (".ttf", ".ttc", ".otf"):
+            seen.append(path)
+    return seen
+
+
+def find_cjk_font() -> TTFont | None:
+    """The first candidate reportlab can embed that has Chinese characters, loaded, or None."""
+    for path in cjk_font_candidates():
+        try:
+            font = TTFont(CJK, str(path), subfontIndex=0)
+        except Exception:  # noqa: BLE001 - CFF outlines, damaged files: try the next one
+            continue
+        if ord("中") in font.face.charToGlyph:
+            return font
+    return None
+
+
+def cjk_families() -> list[str]:
+    """Installed CJK font families matplotlib can fall back to (for chart labels)."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return [name for name in CJK_FAMILIES if name in names]
+
+
 def _register_cjk() -> None:
-    face = next((p for p in _CJK_FILES if p.is_file()), None)
-    if face is None:
+    font = find_cjk_font()
+    if font is None:
         raise ExportError(
-            "The text has Chinese, Japanese or Korean characters but the WenQuanYi Micro Hei "
-            "font is missing; install the Debian package fonts-wqy-microhei."
+            "The text has Chinese, Japanese or Korean characters but no font for them was "
+            "found; install one (Debian: fonts-wqy-microhei; or Noto Sans CJK)."
         )
-    pdfmetrics.registerFont(TTFont(CJK, str(face), subfontIndex=0))
+    pdfmetrics.registerFont(font)
     # one face for all styles: bold or italic CJK text prints in the regular weight
     pdfmetrics.registerFontFamily(CJK, normal=CJK, bold=CJK, italic=CJK, boldItalic=CJK)
     _coverage[CJK] = frozenset(pdfmetrics.getFont(CJK).face.charToGlyph)

@@ -28,6 +28,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from coach.cjk import needs_space
 from coach.coaching.feedback import clock
 from coach.coaching.review import Review
 from coach.coaching.summary import next_steps, summarise
@@ -66,11 +67,13 @@ def _cover(c: Ctx) -> list[Flowable]:
     out: list[Flowable] = [c.p(rich(c.title), "title")]
     duration = (clock(t.duration_s) if t.timed and t.duration_s
                 else f"typed text, about {clock(len(t.words) / SPOKEN_WPM * 60)} at {SPOKEN_WPM:.0f} wpm")  # fmt: skip
+    if t.language == "zh" and not t.timed:  # Chinese: characters at the leijun-zh pace
+        duration = f"typed text, about {clock(rv.analysis.word_count / 235 * 60)} at 235 chars/min"
     rows = [("Talk", getattr(c.session, "talk", None) or "—"),
             ("Title", getattr(c.session, "title", None) or c.title),
             ("Date", when_recorded(c.session)), ("Duration", duration),
             ("Profile", rv.profile_name),
-            ("Words", f"{rv.analysis.word_count} ({'speech engine ' + t.engine if t.timed else 'typed text'})")]  # fmt: skip
+            ("Characters" if t.language == "zh" else "Words", f"{rv.analysis.word_count} ({'speech engine ' + t.engine if t.timed else 'typed text'})")]  # fmt: skip
     grid = table([[c.p(f"<b>{k}</b>", "cell"), c.p(rich(str(v)), "cell")] for k, v in rows],
                    [2.6 * cm, c.width - 2.6 * cm], ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))  # fmt: skip
     out += [grid, Spacer(1, 6)]
@@ -136,9 +139,10 @@ def _pace(c: Ctx) -> list[Flowable]:
         return []
     band = rv.metric("wpm")
     wpm = rv.analysis.values.get("wpm", 0.0)
-    note = f"Average {wpm:.0f} words per minute"
+    zh = rv.transcript.language == "zh"  # Chinese pace counts characters
+    note = f"Average {wpm:.0f} {'characters' if zh else 'words'} per minute"
     if band:
-        note += f"; the {rich(rv.profile_name)} band is {band.target_low:.0f}-{band.target_high:.0f} wpm (shaded)"
+        note += f"; the {rich(rv.profile_name)} band is {band.target_low:.0f}-{band.target_high:.0f} {band.unit} (shaded)"
     return _section(
         c, "Pace over time", c.chart(charts.pace_chart(rv, titled=False)), c.p(note + ".", "small")
     )
@@ -148,7 +152,8 @@ def _figures(c: Ctx) -> list[Flowable]:
     rv = c.review
     figs = [f for f in rv.analysis.figures if f.kind == "figure"]
     density = rv.analysis.values.get("number_density", 0.0)
-    note = f"{len(figs)} concrete figures, {density:.1f} per 100 words."
+    per = "characters" if rv.transcript.language == "zh" else "words"
+    note = f"{len(figs)} concrete figures, {density:.1f} per 100 {per}."
     desert = rv.analysis.values.get("number_desert_s")
     if desert is not None:
         note += f" Longest stretch without a figure: {desert:.0f} s (shaded stretches are over a minute)."
@@ -243,13 +248,18 @@ def _styled(words: Sequence[Any], kinds: list[set[str]], start: int, end: int) -
         j = i + 1
         while j < end and kinds[j] == kinds[i]:
             j += 1
-        text = " ".join(rich(w.text) for w in words[i:j])
+        text = "".join(_gap(words, k) * (k > i) + rich(words[k].text) for k in range(i, j))
         for kind in order:
             if kind in kinds[i]:
                 text = HIGHLIGHT[kind][0] + text + HIGHLIGHT[kind][1]
-        parts.append(text)
+        parts.append(_gap(words, i) * (i > start) + text)
         i = j
-    return " ".join(parts)
+    return "".join(parts)
+
+
+def _gap(words: Sequence[Any], k: int) -> str:
+    """The space before word ``k``: none next to a Chinese character."""
+    return " " if needs_space(words[k - 1].text, words[k].text) else ""
 
 
 def _transcript(c: Ctx) -> list[Flowable]:
@@ -394,7 +404,8 @@ def render_pdf(
     texts = [title, review.transcript.text, str(getattr(session, "talk", "") or "")]
     register_fonts(cjk=needs_cjk(texts))
     report = progress or (lambda _d, _m: None)
-    c = Ctx(review, styles(), size[0] - 2 * MARGIN, title, session, previous, trend, adherence)
+    wrap = "CJK" if review.transcript.language == "zh" else None  # break lines between characters
+    c = Ctx(review, styles(wrap), size[0] - 2 * MARGIN, title, session, previous, trend, adherence)
     report(0.05, "Writing the summary")
     cover = _cover(c)  # title and facts, then the summary, then score and sub-scores
     # no page break after page 1: the sub-score chart and the charts flow on, each kept whole

@@ -32,8 +32,11 @@ HIGHLIGHT = {
 HIGHLIGHT["jargon"] = HIGHLIGHT["hype"]
 
 
-def styles() -> dict[str, ParagraphStyle]:
+def styles(word_wrap: str | None = None) -> dict[str, ParagraphStyle]:
+    """Paragraph styles; ``word_wrap="CJK"`` lets Chinese text break between any characters."""
     base = ParagraphStyle("body", fontName=BODY, fontSize=9.5, leading=13, textColor=INK)
+    if word_wrap:
+        base.wordWrap = word_wrap
 
     def s(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)

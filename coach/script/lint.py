@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach.coaching.review import Review, review
-from coach.profile import Profile, load_profile
+from coach.profile import Profile, default_profile_id, load_profile
 from coach.text import transcript_from_text
 from coach.types import Word
 
@@ -100,9 +100,11 @@ def lint_script(
         Marks in text order; a number desert is a run of words without a concrete figure longer
         than the profile's ``number_desert_s`` limit at that pace (60 s when it has none).
     """
-    profile = profile or load_profile()
-    pace = pace_wpm if pace_wpm and pace_wpm > 0 else profile_pace_wpm(profile)
     transcript = transcript_from_text(text)
+    if profile is None or profile.language != transcript.language:
+        # a Chinese script is judged by the Chinese profile (and the reverse)
+        profile = load_profile(default_profile_id(transcript.language))
+    pace = pace_wpm if pace_wpm and pace_wpm > 0 else profile_pace_wpm(profile)
     rv = review(transcript, profile)
     words = transcript.words
     offsets = word_offsets(text, words)
@@ -129,17 +131,20 @@ def lint_script(
 
     desert_target = profile.metrics.get("number_desert_s")
     desert_s = desert_target.high if desert_target and desert_target.high > 0 else DESERT_FALLBACK_S
-    desert_words = max(20, round(pace * desert_s / 60.0))
+    # pace counts characters in Chinese: convert to words at this script's characters per word
+    per_word = rv.analysis.word_count / len(words) if transcript.language == "zh" and words else 1.0
+    desert_words = max(20, round(pace * desert_s / 60.0 / per_word))
     figure_starts = sorted(f.word_span[0] for f in rv.analysis.figures if f.kind == "figure")
     figure_ends = sorted(f.word_span[1] for f in rv.analysis.figures if f.kind == "figure")
     edges = list(zip([0, *figure_ends], [*figure_starts, len(words)], strict=True))
     deserts = [(a, b) for a, b in edges if b - a > desert_words]
     for a, b in deserts:
-        minutes = (b - a) / pace
+        minutes = (b - a) * per_word / pace
+        unit = "characters" if transcript.language == "zh" else "words"
         add(
             "desert",
             (a, b),
-            f"{b - a} words (about {minutes:.1f} min) without a figure: "
+            f"{round((b - a) * per_word)} {unit} (about {minutes:.1f} min) without a figure: "
             "add a number that proves the point.",
         )
     marks.sort(key=lambda m: (m.start, LINT_KINDS.index(m.kind)))
@@ -156,6 +161,6 @@ def lint_script(
         long_sentences=len(details.get("long_sentences", [])),
         deserts=len(deserts),
         pace_wpm=pace,
-        projected_s=len(words) / pace * 60.0,
+        projected_s=len(words) * per_word / pace * 60.0,
         desert_words=desert_words,
     )

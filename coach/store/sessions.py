@@ -429,7 +429,14 @@ class SessionStore:
         old = self.get(session_id)
         if old.audio_path is None or not old.audio_path.is_file():
             raise StoreError(f"Session {session_id} has no stored audio to transcribe again.")
-        transcript = transcribe_file(old.audio_path, engine=engine, model=model)
+        language = old.review.transcript.language  # a Chinese talk is heard as Chinese again
+        transcript = transcribe_file(
+            old.audio_path, engine=engine, model=model, language="zh" if language == "zh" else "en"
+        )
+        if transcript.language == "zh":
+            from coach.zh_text import regroup_timed
+
+            transcript = regroup_timed(transcript)
         try:
             prof = load_profile(old.profile_id)
         except ProfileError as exc:
@@ -464,7 +471,8 @@ class SessionStore:
                     (r[0],))}
                 for r in rows
             ]  # fmt: skip
-        changes = metric_changes(found[0], found[1])
+        language = self.get(second_id).review.transcript.language
+        changes = metric_changes(found[0], found[1], language=language)
         return Comparison(
             summaries[0],
             summaries[1],

@@ -91,17 +91,33 @@ def load_transcript(
     engine: str | None = None,
     model: str | None = None,
     progress: Callable[[float, str], None] | None = None,
+    language: str | None = "auto",
 ) -> Transcript:
-    """A transcript from a script (``.txt``/``.md``) or a recording (any other file)."""
+    """A transcript from a script (``.txt``/``.md``) or a recording (any other file).
+
+    ``language`` is ``"en"``, ``"zh"`` or ``"auto"`` (the script of typed text, Whisper's language
+    identification for audio: :mod:`coach.transcript.language`); the transcript carries it.
+    """
+    from coach.transcript.language import check_choice
+
+    language = check_choice(language)
     if path.suffix.lower() in TEXT_SUFFIXES:
         from coach.text import transcript_from_text
 
-        return transcript_from_text(read_text_file(path))
+        return transcript_from_text(read_text_file(path), language=language)
     if not path.exists():
         raise InputError(f"File not found: {path}.")
     from coach.transcript.transcribe import transcribe_file
 
-    transcript = transcribe_file(path, engine=engine, model=model, progress=progress)
+    if language == "auto":
+        language = _detect_file_language(path, engine=engine, model=model)
+    transcript = transcribe_file(
+        path, engine=engine, model=model, progress=progress, language=language
+    )
+    if language == "zh":
+        from coach.zh_text import regroup_timed
+
+        transcript = regroup_timed(transcript)
     if not transcript.words:
         peak = _loudest_dbfs(path)
         # Digital silence (a muted input) is "no speech"; a faint signal is "too quiet".
@@ -132,3 +148,15 @@ def _loudest_dbfs(path: Path) -> float | None:
         return None
     rms = np.sqrt(np.mean(samples[: n * frame].reshape(n, frame).astype(np.float64) ** 2, axis=1))
     return float(20 * np.log10(max(float(rms.max()), 1e-10)))
+
+
+def _detect_file_language(path: Path, *, engine: str | None, model: str | None) -> str:
+    """``"zh"`` or ``"en"`` for a recording (see :func:`coach.transcript.language.detect_audio_language`)."""
+    from coach.transcript.decode import load_audio
+    from coach.transcript.language import detect_audio_language
+    from coach.transcript.transcribe import default_engine
+
+    if (engine or default_engine()) != "whisper":
+        return "en"
+    samples, _ = load_audio(path)
+    return detect_audio_language(samples, engine=engine, model=model)

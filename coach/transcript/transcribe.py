@@ -45,6 +45,10 @@ TAIL_S = 0.5
 MIN_PAUSE_S = 0.3
 FILLER_PROMPT = "So, um, I, uh, think that, um, we should, uh, start. Um, yeah."
 """Whisper drops fillers unless its prompt shows them being written down."""
+ZH_PROMPT = "以下是普通话的句子。"
+"""For Mandarin: the English prompt made Whisper base answer in English; this one keeps simplified
+characters and punctuation (measured in bench/transcribe_zh.py)."""
+_CJK_PIECE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 ProgressFn = Callable[[float, str], None]
 RawWord = tuple[str, float, float]
@@ -156,7 +160,7 @@ def rebuild_words(pieces: Sequence[RawWord]) -> list[RawWord]:
         if not stripped:
             continue
         continues = bool(out) and (
-            not text[:1].isspace()
+            (not text[:1].isspace() and not _cjk_break(out[-1][0], stripped))
             or glue_next
             or (re.match(r"^[,.]\d", stripped) is not None and out[-1][0][-1:].isdigit())
             or (stripped in {"%", "'s"} and out[-1][0][-1:].isdigit())
@@ -168,6 +172,14 @@ def rebuild_words(pieces: Sequence[RawWord]) -> list[RawWord]:
             out.append([stripped, start, end])
         glue_next = stripped in {"$", "€", "£", "¥"}
     return [(t, float(s), float(e)) for t, s, e in out]
+
+
+def _cjk_break(before: str, piece: str) -> bool:
+    """Chinese pieces come without spaces: keep them apart (regrouped into words later), except
+    punctuation, which stays with the piece before it."""
+    return bool(
+        _CJK_PIECE.match(piece[:1]) or (_CJK_PIECE.match(before[-1:]) and piece[:1].isalnum())
+    )
 
 
 def _whisper_chunk(
@@ -417,6 +429,8 @@ def transcribe_samples(
         hi = min(len(samples), int(min(b + PAD_S, starts[i + 1]) * RATE))
         tail = " ".join(w for w, _, _ in raw[-30:])
         prompt = f"{FILLER_PROMPT} {tail}".strip()
+        if language == "zh":
+            prompt = ZH_PROMPT + "".join(w for w, _, _ in raw[-30:])
         report(done_s / total_s, "transcribing")
         got = [
             (text, s + lo / RATE, e + lo / RATE)

@@ -192,6 +192,12 @@ def synthesise(
     return pieces, sample_rate
 
 
+def list_voices(*, driver: str | None = None) -> list[tuple[str, str, tuple[str, ...]]]:
+    """``(id, name, languages)`` of every voice the speech engine has installed."""
+    reply = _run_worker({"driver": driver, "list_voices": True, "jobs": []}, timeout_s=30.0)
+    return [(str(v[0]), str(v[1]), tuple(v[2])) for v in reply.get("voices", [])]
+
+
 def _run_worker(request: dict[str, Any], *, timeout_s: float) -> dict[str, Any]:
     """Run the pyttsx3 worker process on ``request``; raise VoiceError with its message on failure.
 
@@ -253,6 +259,10 @@ def _worker_main() -> int:
         if "espeak" in detail.lower():
             detail = "the espeak-ng library could not be loaded"
         return reply({"error": missing_tts_message(detail)})
+    if request.get("list_voices"):  # [[id, name, [languages]], ...] of the installed voices
+        voices = engine.getProperty("voices") or []
+        return reply({"voices": [[str(v.id), str(v.name), [str(x) for x in v.languages or []]]
+                                 for v in voices]})  # fmt: skip
     try:
         if request.get("voice"):
             engine.setProperty("voice", request["voice"])

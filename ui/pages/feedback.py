@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.cjk import join_words
 from coach.coaching.feedback import clock
 from coach.coaching.scoring import trait_scores
 from coach.metrics import TRAITS
@@ -113,19 +114,23 @@ class FeedbackPage(PlayerMixin, QWidget):
         big.setBold(True)
         self.score_label.setFont(big)
         head.addWidget(self.score_label)
-        self.title_label = QLabel("No session yet. Record a rehearsal or open one from History.")
+        self.title_label = QLabel(
+            self.tr("No session yet. Record a rehearsal or open one from History.")
+        )
         self.title_label.setWordWrap(True)
         head.addWidget(self.title_label, 1)
-        self.play_button = QPushButton("▶  Play")
-        self.play_button.setToolTip("Play or pause the recording (click a word to start there)")
+        self.play_button = QPushButton(self.tr("▶  Play"))
+        self.play_button.setToolTip(
+            self.tr("Play or pause the recording (click a word to start there)")
+        )
         self.play_button.clicked.connect(self.toggle_play)
-        self.export_button = QPushButton("Export PDF…")
+        self.export_button = QPushButton(self.tr("Export PDF…"))
         self.export_button.clicked.connect(self.choose_export)
-        self.again_button = QPushButton("Rehearse again")
+        self.again_button = QPushButton(self.tr("Rehearse again"))
         self.again_button.clicked.connect(self._again)
-        self.model_button = QPushButton("Hear model delivery")
+        self.model_button = QPushButton(self.tr("Hear model delivery"))
         self.model_button.setToolTip(
-            "Hear your script read at the profile's pace, pausing after figures"
+            self.tr("Hear your script read at the profile's pace, pausing after figures")
         )
         self.model_button.clicked.connect(self.hear_model_delivery)
         for b in (self.play_button, self.export_button, self.again_button, self.model_button):
@@ -154,7 +159,7 @@ class FeedbackPage(PlayerMixin, QWidget):
         tw = QWidget()
         tl = QVBoxLayout(tw)
         tl.setContentsMargins(0, 0, 0, 0)
-        legend = QLabel(legend_html() + " &nbsp; Click a word to hear it.")
+        legend = QLabel(legend_html() + " &nbsp; " + self.tr("Click a word to hear it."))
         legend.setWordWrap(True)
         tl.addWidget(legend)
         self.transcript = TranscriptView()
@@ -164,7 +169,7 @@ class FeedbackPage(PlayerMixin, QWidget):
         tipw = QWidget()
         tipl = QVBoxLayout(tipw)
         tipl.setContentsMargins(0, 0, 0, 0)
-        tipl.addWidget(QLabel("<b>All tips</b>, most important first (click one to go there)"))
+        tipl.addWidget(QLabel(self.tr("<b>Tips</b>, most important first (click one to go there)")))
         self.tips = QListWidget()
         self.tips.setWordWrap(True)
         self.tips.setAccessibleName("Tips")
@@ -241,18 +246,20 @@ class FeedbackPage(PlayerMixin, QWidget):
         colour = STATUS_COLOUR[status_for(fb.score)]
         self.score_label.setText(f"<span style='color:{colour}'>{fb.score:.0f}</span>")
         self.score_label.setToolTip(f"{rv.profile_name} match, 0-100")
-        facts = [f"{rv.analysis.word_count} words"]
+        zh = rv.transcript.language == "zh"  # Chinese talks count characters
+        facts = [f"{rv.analysis.word_count} {'characters' if zh else 'words'}"]
         if rv.transcript.duration_s:
             facts.append(clock(rv.transcript.duration_s))
         wpm = rv.analysis.values.get("wpm")
         if wpm:
-            facts.append(f"{wpm:.0f} wpm")
+            facts.append(f"{wpm:.0f} {'chars/min' if zh else 'wpm'}")
         figs = sum(f.kind == "figure" for f in rv.analysis.figures)
         facts.append(f"{figs} figures")
         title = html.escape(s.title or f"Session {s.id}")
         talk = f" · {html.escape(s.talk)}" if s.talk else ""
         self.title_label.setText(
-            f"<b>{html.escape(rv.profile_name)} match</b> out of 100<br>{title}{talk}<br>"
+            self.tr("<b>{0} match</b> out of 100").format(html.escape(rv.profile_name))
+            + f"<br>{title}{talk}<br>"
             f"<span>{' · '.join(facts)} · {html.escape(rv.transcript.engine)}</span>"
         )
         self._fill_traits()
@@ -310,13 +317,13 @@ class FeedbackPage(PlayerMixin, QWidget):
             when = f"[{clock(tip.at_s)}] " if tip.at_s is not None else ""
             if when and re.search(r"\b\d+:\d\d\b", tip.text):
                 when = ""  # the tip already says when
-            item = QListWidgetItem(f"{i}. {when}{tip.text} {tip.action}")
+            item = QListWidgetItem(f"{i}. {when}{join_words([tip.text, tip.action])}")
             item.setData(Qt.ItemDataRole.UserRole, i - 1)
             if tip.quote:
                 item.setToolTip(f"“{tip.quote}”")
             self.tips.addItem(item)
         if not self.review.feedback.tips:
-            self.tips.addItem("Nothing to fix against this profile: well done.")
+            self.tips.addItem(self.tr("Nothing to fix against this profile: well done."))
 
     def _draw_charts(self) -> None:
         for c in (self.pace_chart, self.figures_chart, self.pauses_chart):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from coach.coaching.feedback import clock
 
@@ -111,7 +111,8 @@ class PlayerMixin:
             self.show_position(None)
 
     def _playback_changed(self, playing: bool) -> None:
-        self.play_button.setText("❚❚  Pause" if playing else "▶  Play")
+        label = "❚❚  Pause" if playing else "▶  Play"
+        self.play_button.setText(QCoreApplication.translate("FeedbackPage", label))
         if self._position_timer is not None:
             if playing:
                 self._position_timer.start()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -178,7 +178,8 @@ class TraitCard(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 4, 6, 4)
         box.setSpacing(1)
-        head = QLabel(f"<b>{html.escape(trait)}</b> &nbsp;<span style='color:{colour}; "
+        name = QCoreApplication.translate("Traits", trait)  # Chinese under a Chinese locale
+        head = QLabel(f"<b>{html.escape(name)}</b> &nbsp;<span style='color:{colour}; "
                       f"font-size:large'><b>{score:.0f}</b></span>")  # fmt: skip
         box.addWidget(head)
         worst = min(metrics, key=lambda m: m.score) if metrics else None
@@ -186,8 +187,9 @@ class TraitCard(QFrame):
         if worst is not None:
             band = f"{worst.target_low:g}–{worst.target_high:g}"
             line = _wrapped(
-                f"{html.escape(worst.label)}: <b>{html.escape(value_text(worst.value, worst.unit))}</b>"
-                f" (target {band})"
+                f"{html.escape(QCoreApplication.translate('Metrics', worst.label))}: "
+                f"<b>{html.escape(value_text(worst.value, worst.unit))}</b>"
+                + self.tr(" (target {0})").format(band)
             )
             box.addWidget(line)
             meaning = _wrapped(

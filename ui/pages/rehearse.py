@@ -40,6 +40,7 @@ from coach.types import Word
 from ..analysis import analyse_and_save
 from ..errors import Problem, problem_for, show_problem
 from ..recording import Recorder, recordings_dir
+from ..widgets.language_box import LanguageBox
 from ..widgets.level_meter import LevelMeter
 from ..widgets.live_view import LiveView
 from ..widgets.slide_view import mount_slides
@@ -108,7 +109,10 @@ class RehearsePage(QWidget):
         self.talk = QLineEdit()
         self.talk.setPlaceholderText("Which talk is this? (e.g. Launch keynote)")
         self.talk.setAccessibleName("Talk")
+        self.talk.editingFinished.connect(self._talk_chosen)
         top.addWidget(self.talk, 2)
+        self.language = LanguageBox(str(self.settings["language"]))  # remembered per talk
+        top.addWidget(self.language)
         root.addLayout(top)
         self.rows = root
 
@@ -262,6 +266,20 @@ class RehearsePage(QWidget):
 
     # recording
 
+    def talk_language(self) -> str:
+        """The chosen language of this talk: ``"auto"``, ``"en"`` or ``"zh"``."""
+        return self.language.code()
+
+    def _talk_chosen(self) -> None:
+        self.language.recall(self.store, self.talk.text().strip())
+
+    def _profile_band(self) -> tuple[float, float] | None:
+        try:
+            target = self.language.profile_for(self.settings["default_profile"]).metrics.get("wpm")
+        except Exception:  # noqa: BLE001 - a bad profile is reported when analysing
+            return None
+        return (target.low, target.high) if target is not None else None
+
     def start_recording(self) -> None:
         """Start a new recording (Ctrl+R)."""
         if self.recorder.state in ("recording", "paused") or self.stop_clicked_at is not None:
@@ -275,9 +293,10 @@ class RehearsePage(QWidget):
             engine=options.get("engine"),
             model=options.get("model"),
             on_words=self._bridge.words.emit,
+            language=self.talk_language(),
         ).start()
         self.reset_live_view()
-        self.live_view.use_profile(self.settings["default_profile"] or None)
+        self.live_view.pace_band = self._profile_band()  # the talk language's profile
         self.recorder.listeners = [self.transcriber.feed]
         self.recorder.start(
             self.wav,
@@ -453,15 +472,25 @@ class RehearsePage(QWidget):
         self.busy.emit(f"Transcribing {path.name}…")
         store, profile = self.store, self.settings["default_profile"]
 
-        def work(progress: Any) -> int:
-            from coach.transcript.transcribe import transcribe_file
+        language = self.talk_language()
 
+        def transcript_fn_with(progress: Any) -> Any:
+            from coach.transcript.load import load_transcript
+
+            return lambda: load_transcript(
+                path,
+                engine=options.get("engine"),
+                model=options.get("model"),
+                progress=progress,
+                language=language,
+            )
+
+        store, profile = self.store, self.settings["default_profile"]
+
+        def work(progress: Any) -> int:
             return analyse_and_save(
                 store,
-                transcript_fn=lambda: transcribe_file(
-                    path, engine=options.get("engine"), model=options.get("model"),
-                    progress=progress,
-                ),
+                transcript_fn=transcript_fn_with(progress),
                 profile_name=profile,
                 audio=path,
                 talk=talk,

@@ -73,15 +73,15 @@ class LiveView:
         if not words:
             return
         self.words.extend(words)
-        self.text.appendPlainText(" ".join(w.text for w in words))
-        self.text.ensureCursorVisible()
-        from coach.analysis.numbers import find_figures
-
         from ..live import recent_wpm
+        from .language_box import live_counts  # Chinese: no spaces, paced in characters
 
-        figures = [f for f in find_figures(self.words) if f.kind == "figure"]
+        _, found, paced, unit = live_counts(self.words)
+        self.text.appendPlainText(live_counts(words)[0])
+        self.text.ensureCursorVisible()
+        figures = [f for f in found if f.kind == "figure"]
         self.figures_count.setText(f"Figures: {len(figures)}")
-        wpm = recent_wpm(self.words, window_s=PACE_WINDOW_S)
+        wpm = recent_wpm(paced, window_s=PACE_WINDOW_S)
         if wpm <= 0:
             return
         cue, colour = "good", "#3f9c6b"
@@ -91,5 +91,5 @@ class LiveView:
                 cue, colour = "too slow", "#d69e2e"
             elif wpm > high:
                 cue, colour = "too fast", "#c53030"
-        self.pace_cue.setText(f"Pace: {cue} ({wpm:.0f} wpm)")
+        self.pace_cue.setText(f"Pace: {cue} ({wpm:.0f} {unit})")
         self.pace_cue.setStyleSheet(f"color: {colour}")

@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from coach.cjk import needs_space
+from coach.text import ends_sentence
 from coach.types import Mark, Word
 
 HIGHLIGHT = {
@@ -77,6 +79,12 @@ class TranscriptView(QTextBrowser):
         for i, word in enumerate(words):
             if i:
                 gap = "\n" if word.utterance != last_utt and word.text[:1].isupper() else " "
+                if not needs_space(words[i - 1].text, word.text):  # Chinese: no spaces
+                    gap = (
+                        "\n"
+                        if word.utterance != last_utt and ends_sentence(words[i - 1].text)
+                        else ""
+                    )
                 # a space between two highlighted words of one mark stays highlighted
                 same = kind_of[i] is not None and kind_of[i] == kind_of[i - 1]
                 cursor.insertText(
