@@ -23,13 +23,13 @@ from coach.cli.core import format_review
 from coach.cli.output import json_text, visible
 from coach.coaching.review import review, review_to_dict
 from coach.errors import InputError
-from coach.profile import load_profile
+from coach.profile import DEFAULT_PROFILES, load_profile
 from coach.report.pdf import export_pdf
 from coach.store.sessions import SessionStore
 from coach.text import transcript_from_text
 from coach.transcript.load import read_text_file
 
-PROFILE = load_profile()
+PROFILES = {lang: load_profile(name) for lang, name in DEFAULT_PROFILES.items()}
 
 WORDS = st.sampled_from(
     [
@@ -105,7 +105,9 @@ def test_any_script_survives_the_text_path(script: str, encoding: str) -> None:
             text = read_text_file(path)
         except InputError:
             return  # refused with a sentence (no words, or unreadable): the expected outcome
-        rv = review(transcript_from_text(text), PROFILE)
+        transcript = transcript_from_text(text)
+        # as `coach analyze` without --profile: the bundled profile of the text's language
+        rv = review(transcript, PROFILES.get(transcript.language, PROFILES["en"]))
 
         data = review_to_dict(rv)
         data.pop("_review")

@@ -9,16 +9,18 @@ from coach.text import norm, transcript_from_text
 from tests.timed_talk import talk_text, timed_transcript
 
 DEMO = (samples_dir() / "demo.txt").read_text(encoding="utf-8")
+# the sample says "not a revolutionary idea" (negated: no hype); this one makes the claim
+HYPED = DEMO.replace("This is not a revolutionary idea.", "This is a revolutionary idea.")
 
 
 def test_typed_text_reads_in_two_or_three_sentences() -> None:
     """A verdict with the score, then what went well and what cost most; no 'since last time'."""
-    rv = review(transcript_from_text(DEMO))
+    rv = review(transcript_from_text(HYPED))
     s = summarise(rv)
     assert 2 <= len(s.sentences) <= 3
     assert all(x.endswith(".") for x in s.sentences)
     assert f"{rv.feedback.score:.0f} of 100" in s.sentences[0]
-    assert "145-word text" in s.sentences[0]
+    assert "144-word text" in s.sentences[0]
     assert s.change is None
     figures = sum(f.kind == "figure" for f in rv.analysis.figures)
     assert f"Your figures carry it: {figures} in" in " ".join(s.sentences)
@@ -68,7 +70,7 @@ def test_next_steps_are_the_top_tips_one_per_trait_with_their_moment() -> None:
 
 def test_a_fast_talk_is_told_it_ran_fast() -> None:
     """When pace costs most, the sentence says too fast with the wpm and the band."""
-    rv = review(timed_transcript(talk_text(300, seed=11), wpm=240))
+    rv = review(timed_transcript(DEMO + "\n\n" + DEMO, wpm=240))  # no hype: pace costs most
     assert rv.feedback.tips[0].metric in ("wpm", "articulation_wpm")
     m = rv.metric(rv.feedback.tips[0].metric)
     assert m is not None

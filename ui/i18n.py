@@ -23,6 +23,7 @@ TRAITS = [
     QT_TRANSLATE_NOOP("Traits", "Opening"),
     QT_TRANSLATE_NOOP("Traits", "Close"),
     QT_TRANSLATE_NOOP("Traits", "Fillers"),
+    QT_TRANSLATE_NOOP("Traits", "Voice"),
 ]
 METRIC_LABELS = [
     QT_TRANSLATE_NOOP("Metrics", "Figures per 100 words"),

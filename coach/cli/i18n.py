@@ -29,6 +29,7 @@ ZH: dict[str, str] = {
     # traits
     "Numbers": "数字", "Pace": "语速", "Pauses": "停顿", "Plain words": "大白话",
     "Stories": "故事", "Questions": "提问", "Opening": "开场", "Close": "收尾", "Fillers": "口头禅",
+    "Voice": "声音",
     # metric labels (coach.metrics)
     "Figures per 100 words": "每100词的数字", "Figures per 100 characters": "每100字的数字",
     "Figures per minute": "每分钟的数字", "Longest stretch without a figure": "最长的无数字时段",

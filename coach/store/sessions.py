@@ -44,14 +44,12 @@ from coach.coaching.progress import (
     MetricChange,
     Session,
     SessionSummary,
-    metric_changes,
 )
 from coach.coaching.review import Review, review
 from coach.errors import ProfileError, StoreError
-from coach.metrics import METRICS
 from coach.paths import data_dir
 from coach.profile import Profile, load_profile
-from coach.store import audio_files
+from coach.store import audio_files, history
 from coach.store.audio_files import (
     audio_duration_s,
     clean_stale_parts,
@@ -59,6 +57,7 @@ from coach.store.audio_files import (
     set_aside_orphan,
     stage_audio,
 )
+from coach.store.history import SUMMARY_COLS, summary_of, utf8
 from coach.store.schema import (
     decode_review,
     encode_review,
@@ -89,28 +88,8 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
-def _utf8(text: str | None) -> str | None:
-    """``text`` that SQLite can store: the lone surrogates of a non-UTF-8 file name become U+FFFD."""
-    if text is None or text.isascii():
-        return text
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "replace").decode("utf-8")
-
-
 def _said(rv: Review) -> str:
     return rv.transcript.text.lower()
-
-
-_SUMMARY_COLS = (
-    "id, created, title, talk, duration_s, wpm, figures_per_min, number_density, score, engine, "
-    "profile_id, deleted"
-)
-
-
-def _summary(row: sqlite3.Row | tuple[Any, ...]) -> SessionSummary:
-    return SessionSummary(*row)
 
 
 class SessionStore:
@@ -224,8 +203,8 @@ class SessionStore:
                     "INSERT INTO sessions (created, title, talk, profile_id, profile_name, engine,"
                     " duration_s, script, notes, score, wpm, figures_per_min, number_density)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (_iso(_now()), _utf8(title.strip()), _utf8(talk.strip()), rv.profile_id,
-                     rv.profile_name, rv.transcript.engine, duration, _utf8(script), _utf8(notes),
+                    (_iso(_now()), utf8(title.strip()), utf8(talk.strip()), rv.profile_id,
+                     rv.profile_name, rv.transcript.engine, duration, utf8(script), utf8(notes),
                      rv.feedback.score,
                      *(values.get(k) for k in SUMMARY_METRICS)),
                 )  # fmt: skip
@@ -281,8 +260,8 @@ class SessionStore:
         self, *, talk: str | None = None, query: str | None = None, limit: int | None = None
     ) -> list[SessionSummary]:
         """Sessions not in the trash, newest first; ``query`` matches title or words said."""
-        talk, query = _utf8(talk), _utf8(query)
-        sql = f"SELECT {_SUMMARY_COLS} FROM sessions WHERE deleted IS NULL"
+        talk, query = utf8(talk), utf8(query)
+        sql = f"SELECT {SUMMARY_COLS} FROM sessions WHERE deleted IS NULL"
         params: list[Any] = []
         if talk is not None:
             sql += " AND talk = ?"
@@ -303,7 +282,7 @@ class SessionStore:
             sql += " LIMIT ?"
             params.append(int(limit))
         with self._tx(write=False) as conn:
-            return [_summary(r) for r in conn.execute(sql, params)]
+            return [summary_of(r) for r in conn.execute(sql, params)]
 
     def talks(self) -> builtins.list[str]:
         """Names of the talks with at least one session, most recently practised first."""
@@ -318,10 +297,10 @@ class SessionStore:
         """Sessions in the trash, most recently deleted first."""
         with self._tx(write=False) as conn:
             rows = conn.execute(
-                f"SELECT {_SUMMARY_COLS} FROM sessions WHERE deleted IS NOT NULL "
+                f"SELECT {SUMMARY_COLS} FROM sessions WHERE deleted IS NOT NULL "
                 "ORDER BY deleted DESC, id DESC"
             ).fetchall()
-        return [_summary(r) for r in rows]
+        return [summary_of(r) for r in rows]
 
     def previous_attempt(self, session_id: int) -> Session | None:
         """The attempt at the same talk just before this one (``None`` for a first attempt)."""
@@ -343,7 +322,7 @@ class SessionStore:
     def _update(self, session_id: int, column: str, value: Any) -> None:
         with self._tx(write=True) as conn:
             self._row(conn, session_id)
-            value = _utf8(value) if isinstance(value, str) else value
+            value = utf8(value) if isinstance(value, str) else value
             conn.execute(f"UPDATE sessions SET {column} = ? WHERE id = ?", (value, int(session_id)))
 
     def rename(self, session_id: int, title: str) -> None:
@@ -451,60 +430,15 @@ class SessionStore:
     # -- progress -------------------------------------------------------------------------------
 
     def compare(self, first_id: int, second_id: int) -> Comparison:
-        """Metric by metric, whether ``second_id`` moved toward its band compared with ``first_id``.
-
-        Bands come from the second session's profile (the first's for metrics only it has).
-        """
-        with self._tx(write=False) as conn:
-            rows = [self._row(conn, i, deleted=None) for i in (first_id, second_id)]
-            summaries = [
-                _summary(
-                    conn.execute(
-                        f"SELECT {_SUMMARY_COLS} FROM sessions WHERE id=?", (r[0],)
-                    ).fetchone()
-                )
-                for r in rows
-            ]
-            found = [
-                {n: (v, (lo, hi)) for n, v, lo, hi in conn.execute(
-                    "SELECT name, value, target_low, target_high FROM metrics WHERE session_id=?",
-                    (r[0],))}
-                for r in rows
-            ]  # fmt: skip
-        language = self.get(second_id).review.transcript.language
-        changes = metric_changes(found[0], found[1], language=language)
-        return Comparison(
-            summaries[0],
-            summaries[1],
-            round(summaries[1].score - summaries[0].score, 1),
-            tuple(changes),
-        )
+        """Metric by metric, whether ``second_id`` moved toward its band compared with ``first_id``
+        (bands from the second session's profile; see :func:`coach.store.history.compare`)."""
+        return history.compare(self, first_id, second_id)
 
     def trend(
         self, *, talk: str | None = None, metric: str = "score"
     ) -> builtins.list[tuple[SessionSummary, float]]:
-        """Values of ``metric`` ("score" or a metric name) over the attempts, oldest first.
-
-        Sessions where the metric was not measured (e.g. pace for a typed script) are skipped.
-        """
-        talk = _utf8(talk)
-        cols = ", ".join(f"s.{c.strip()}" for c in _SUMMARY_COLS.split(","))
-        where = " AND s.talk = ?" if talk is not None else ""
-        params: builtins.list[Any] = [talk] if talk is not None else []
-        if metric == "score":
-            sql = f"SELECT {cols}, s.score FROM sessions s WHERE s.deleted IS NULL{where}"
-        elif metric in METRICS:
-            sql = (
-                f"SELECT {cols}, m.value FROM sessions s JOIN metrics m ON m.session_id = s.id "
-                f"AND m.name = ? WHERE s.deleted IS NULL{where}"
-            )
-            params.insert(0, metric)
-        else:
-            known = ", ".join(["score", *METRICS])
-            raise StoreError(f"Unknown metric '{metric}' (known: {known}).")
-        with self._tx(write=False) as conn:
-            rows = conn.execute(sql + " ORDER BY s.created, s.id", params).fetchall()
-        return [(_summary(r[:-1]), float(r[-1])) for r in rows]
+        """Values of ``metric`` ("score" or a metric name) over the attempts, oldest first."""
+        return history.trend(self, talk=talk, metric=metric)
 
     def recovered_audio(self) -> builtins.list[Path]:
         """Complete audio files no session owns (left by a save that was killed), oldest first.

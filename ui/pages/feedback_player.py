@@ -111,8 +111,11 @@ class PlayerMixin:
             self.show_position(None)
 
     def _playback_changed(self, playing: bool) -> None:
-        label = "❚❚  Pause" if playing else "▶  Play"
-        self.play_button.setText(QCoreApplication.translate("FeedbackPage", label))
+        self.play_button.setText(
+            QCoreApplication.translate("FeedbackPage", "❚❚  Pause")
+            if playing
+            else QCoreApplication.translate("FeedbackPage", "▶  Play")
+        )
         if self._position_timer is not None:
             if playing:
                 self._position_timer.start()

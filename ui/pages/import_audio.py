@@ -198,3 +198,68 @@ def ask(parent: QWidget, path: Path, store: Any) -> ImportDialog:
     """The import dialog for ``path``, listing the talks in ``store`` (not shown yet)."""
     talks = list(store.talks()) if hasattr(store, "talks") else []
     return ImportDialog(path, talks, parent)
+
+
+def run_import(
+    page: Any,
+    path: Path,
+    *,
+    talk: str,
+    title: str,
+    delete_after: bool,
+    script: str | None,
+) -> None:
+    """The Rehearse page's import: transcribe in the talk's language, analyse and save ``path``
+    off the GUI thread, with a progress dialog and a time estimate; the page shows the result."""
+    from ..analysis import analyse_and_save
+    from ..workers import run_task
+
+    options = page.settings.transcription_options()
+    dialog, estimate = progress_dialog(page, path)
+    dialog.show()
+    page.import_dialog = dialog
+    page._sync_buttons("busy")
+    page.busy.emit(f"Transcribing {path.name}…")
+    language = page.talk_language()
+
+    def transcript_fn_with(progress: Any) -> Any:
+        from coach.transcript.load import load_transcript
+
+        return lambda: load_transcript(
+            path,
+            engine=options.get("engine"),
+            model=options.get("model"),
+            progress=progress,
+            language=language,
+        )
+
+    store, profile = page.store, page.settings["default_profile"]
+
+    def work(progress: Any) -> int:
+        return analyse_and_save(
+            store,
+            transcript_fn=transcript_fn_with(progress),
+            profile_name=profile,
+            audio=path,
+            talk=talk,
+            title=title or path.stem,
+            script=script,
+            delete_audio=delete_after,
+        )  # fmt: skip
+
+    def finished(session_id: int) -> None:
+        dialog.close()
+        page._saved(session_id)
+
+    def failed(exc: BaseException) -> None:
+        dialog.close()
+        page._failed(exc, None)
+
+    run_task(
+        work,
+        with_progress=True,
+        on_progress=lambda done, message: show_progress(dialog, estimate, path, done, message),
+        on_result=finished,
+        on_error=failed,
+        owner=page,
+    )

@@ -462,59 +462,9 @@ class RehearsePage(QWidget):
         ``talk``, ``title`` and ``script`` are what the import dialog asked (an empty talk and no
         script by default: an import never borrows the teleprompter's talk or script).
         """
-        from .import_audio import progress_dialog, show_progress
+        from .import_audio import run_import
 
-        options = self.settings.transcription_options()
-        dialog, estimate = progress_dialog(self, path)
-        dialog.show()
-        self.import_dialog = dialog
-        self._sync_buttons("busy")
-        self.busy.emit(f"Transcribing {path.name}…")
-        store, profile = self.store, self.settings["default_profile"]
-
-        language = self.talk_language()
-
-        def transcript_fn_with(progress: Any) -> Any:
-            from coach.transcript.load import load_transcript
-
-            return lambda: load_transcript(
-                path,
-                engine=options.get("engine"),
-                model=options.get("model"),
-                progress=progress,
-                language=language,
-            )
-
-        store, profile = self.store, self.settings["default_profile"]
-
-        def work(progress: Any) -> int:
-            return analyse_and_save(
-                store,
-                transcript_fn=transcript_fn_with(progress),
-                profile_name=profile,
-                audio=path,
-                talk=talk,
-                title=title or path.stem,
-                script=script,
-                delete_audio=delete_after,
-            )  # fmt: skip
-
-        def finished(session_id: int) -> None:
-            dialog.close()
-            self._saved(session_id)
-
-        def failed(exc: BaseException) -> None:
-            dialog.close()
-            self._failed(exc, None)
-
-        run_task(
-            work,
-            with_progress=True,
-            on_progress=lambda done, message: show_progress(dialog, estimate, path, done, message),
-            on_result=finished,
-            on_error=failed,
-            owner=self,
-        )
+        run_import(self, path, talk=talk, title=title, delete_after=delete_after, script=script)
 
     def release(self) -> None:
         """Close the microphone (window closing); a running recording is stopped and kept."""
