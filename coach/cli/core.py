@@ -36,13 +36,16 @@ def _end_bar() -> None:
 
 
 def _progress_printer(enabled: bool) -> Callable[[float, str], None] | None:
+    """One progress bar on stderr that only moves forward (None when not ``enabled``)."""
     if not enabled:
         return None
+    shown = [0.0]
 
     def show(done: float, message: str) -> None:
         global _bar_open
+        done = shown[0] = max(shown[0], min(1.0, done))
         width = 30
-        filled = int(width * max(0.0, min(1.0, done)))
+        filled = int(width * max(0.0, done))
         sys.stderr.write(
             f"\r[{'#' * filled}{'.' * (width - filled)}] {done * 100:3.0f}% {message[:40]:<40}"
         )
@@ -123,7 +126,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     profile = load_profile(args.profile)  # fail fast on a bad profile, before transcribing
     path = Path(args.path)
-    show_progress = sys.stderr.isatty() or not args.json
+    show_progress = sys.stderr.isatty()
     transcript = load_transcript(
         path,
         engine=getattr(args, "engine", None),
@@ -174,9 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--json", action="store_true", help="print one JSON object instead of a summary"
         )
-        p.add_argument("--engine", choices=["whisper", "sphinx", "google"],
+        p.add_argument("--engine", choices=["whisper", "sphinx"],
                        help="speech engine for audio (default: best offline engine installed)")  # fmt: skip
-        p.add_argument("--model", help="Whisper model: base (default), tiny.en, or a model folder")
+        p.add_argument("--model", help="Whisper model: base (default), tiny.en, a model from "
+                       "`coach models download`, or a model folder")  # fmt: skip
         for option in ANALYZE_OPTIONS:
             option(p)
 
@@ -210,6 +214,7 @@ def _load_plugins() -> None:
         "coach.cli.speak",
         "coach.cli.export",
         "coach.cli.gui",
+        "coach.cli.models",
     ):
         try:
             importlib.import_module(name)
