@@ -18,7 +18,8 @@ Printed per engine:
   noise plus 10 s of digital silence (should be 0).
 - ``figures``: figures said by a person (cards, "ten meters", "one two three") found as figures.
 - ``pace``: mean and worst error of words per minute against the truth (reference words over the
-  VAD speech span) on the human clips of 5 s and longer, and on the joined reading.
+  VAD speech span) on the human clips of 5 s and longer, and on the joined reading. Words are
+  counted as the references count them (a hyphenated "ill-disposed" is two).
 - ``WER syn``: pooled WER on synthetic speech without fillers; ``fillers``: spoken "um"/"uh" kept
   on the synthetic filler rehearsals; ``false``: fillers written where none were said (all sets).
 - ``RTF fresh``: (process start to words, model load included) / audio seconds for the joined
@@ -99,6 +100,12 @@ def span_wpm(n_words: int, samples: np.ndarray) -> float:
     return n_words / (span / 60) if span > 0 else 0.0
 
 
+def spoken_wpm(transcript) -> float:  # type: ignore[no-untyped-def]
+    """Coach's words per minute, counting words as the references do ("ill-disposed" is two)."""
+    wpm = words_per_minute(transcript.words)
+    return wpm * len(normalise(transcript.text).split()) / max(1, len(transcript.words))
+
+
 def fillers_in(words) -> int:  # type: ignore[no-untyped-def]
     return sum(re.sub(r"\W", "", w.text.lower()) in FILLERS for w in words)
 
@@ -149,7 +156,7 @@ def bench_engine(engine: str, model: str | None) -> str:
         false_fillers += fillers_in(tr.words)
         if len(samples) / RATE >= 5.0 and tr.words:
             truth = span_wpm(len(clip.words), samples)
-            pace_errors.append(words_per_minute(tr.words) / truth - 1)
+            pace_errors.append(spoken_wpm(tr) / truth - 1)
     wer_human = jiwer.wer(refs, hyps) * 100
 
     t0 = time.perf_counter()
@@ -163,7 +170,7 @@ def bench_engine(engine: str, model: str | None) -> str:
         any(a <= ((w.start_s or 0) + (w.end_s or 0)) / 2 <= b for a, b in reading.silences)
         for w in tr_read.words
     )
-    read_pace = words_per_minute(tr_read.words) / span_wpm(len(reading.words), reading_audio) - 1
+    read_pace = spoken_wpm(tr_read) / span_wpm(len(reading.words), reading_audio) - 1
     noise, _ = load_audio(NOISE)
     heard = len(transcribe_samples(noise, engine=engine, model=model).words)
     heard += len(

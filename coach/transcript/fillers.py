@@ -1,17 +1,21 @@
-"""A second, filler-only look at voiced audio that got no word.
+"""A second, filler-only look at chunks where a filler may hide.
 
-Unprompted Whisper writes what was meant, not what was said: "um" and "uh" vanish. Prompting it
-with fillers brings them back but also rewrites real speech and invents phrases, so the words
-never come from a prompted pass. Instead, the voiced stretches (VAD) of a chunk that no word
-covers are cut out, joined with silence and heard once more with a filler prompt; from that pass
-only filler tokens (:data:`FILLER_RE`) that fall inside such a stretch are kept. It cannot change
-or add any other word, and it costs one extra engine call only for chunks that have such gaps.
+Unprompted Whisper writes what was meant, not what was said: "um" and "uh" vanish, into gaps
+between words or into a neighbouring word whose time stretches over them ("we" lasting 0.4 s),
+or become a short word ("our"). Prompting it with fillers brings them back but also rewrites real
+speech and invents phrases ("Thank you very much."), so the words never come from a prompted pass.
+
+A chunk is suspect when voiced audio with a pitch (VAD + YIN) lies between its words, or a word
+lasts much longer than its letters need (:func:`uncovered`, :func:`drawn_out`). Only such chunks
+are decoded a second time with :data:`FILLER_PROMPT`, and from that pass only filler tokens
+(:data:`FILLER_RE`) are taken: inside a suspect stretch, or where no plain word was heard. It can
+add "um" and "uh", never change or add any other word; chunks of fluent reading cost nothing more.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -27,10 +31,6 @@ MIN_VOICED = 0.6
 MIN_GAP_S = 0.15
 MAX_GAP_S = 1.5
 """Uncovered voiced stretches shorter or longer than these (s) are not heard again."""
-EDGE_S = 0.08
-"""Audio kept around each stretch (s)."""
-SPACER_S = 0.6
-"""Silence between stretches in the joined audio (s)."""
 
 
 def is_filler(text: str) -> bool:
@@ -73,6 +73,30 @@ def uncovered(
     return out
 
 
+def drawn_out(
+    words: Sequence[RawWord], *, base_s: float = 0.2, per_letter_s: float = 0.06
+) -> list[tuple[float, float]]:
+    """Spans of words lasting longer than ``base_s + per_letter_s`` × letters (s): a filler
+    before or after them may have been folded into their time."""
+    out = []
+    for text, s, e in words:
+        letters = sum(ch.isalnum() for ch in text)
+        if not is_filler(text) and e - s > base_s + per_letter_s * letters:
+            out.append((s, e))
+    return out
+
+
+def merge_spans(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Sorted spans with overlapping ones joined."""
+    merged: list[list[float]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
 def voiced_fraction(samples: np.ndarray, start_s: float, end_s: float) -> float:
     """Share of 10 ms frames in ``[start_s, end_s)`` with a pitch (0-1): "um" and "uh" are
     voiced throughout; breaths, clicks and noise that the VAD let through are not."""
@@ -81,38 +105,3 @@ def voiced_fraction(samples: np.ndarray, start_s: float, end_s: float) -> float:
     piece = normalised(samples[max(0, int(start_s * RATE)) : int(end_s * RATE)])
     _, f0 = f0_track(piece)
     return float(np.mean(~np.isnan(f0))) if f0.size else 0.0
-
-
-def filler_look(
-    samples: np.ndarray,
-    stretches: Sequence[tuple[float, float]],
-    decode: Callable[[np.ndarray, str], list[RawWord]],
-) -> list[RawWord]:
-    """Fillers heard in ``stretches`` (s, in ``samples``); times in the same seconds.
-
-    ``decode(audio, prompt)`` runs the engine on a short signal and returns timed words.
-    """
-    if not stretches:
-        return []
-    parts: list[np.ndarray] = []
-    placed: list[tuple[float, float, float]] = []  # (start in joined, end in joined, source start)
-    spacer = np.zeros(int(SPACER_S * RATE), dtype=np.float32)
-    t = SPACER_S
-    parts.append(spacer)
-    for a, b in stretches:
-        lo = max(0, int((a - EDGE_S) * RATE))
-        hi = min(len(samples), int((b + EDGE_S) * RATE))
-        piece = samples[lo:hi]
-        parts.extend([piece, spacer])
-        placed.append((t, t + len(piece) / RATE, lo / RATE))
-        t += len(piece) / RATE + SPACER_S
-    heard = decode(normalised(np.concatenate(parts)), FILLER_PROMPT)
-    found: list[RawWord] = []
-    for text, s, e in heard:
-        mid = (s + e) / 2
-        for start, end, source in placed:
-            if start <= mid <= end and is_filler(text):
-                shift = source - start
-                found.append((text, max(s + shift, source), min(e + shift, source + end - start)))
-                break
-    return found

@@ -195,18 +195,20 @@ class SpeechStream:
         elif i - self._last_voiced == self._cut_pause and (
             self._last_voiced + 1 - self._chunk_start >= self._target
         ):
-            return self._cut(self._last_voiced + 1 + self._cut_pause // 2)
+            return self._cut(self._last_voiced + 1 + self._cut_pause // 2, i)
         if self._first_voiced is not None and i + 1 - self._chunk_start >= self._max:
             lo = max(self._chunk_start + 1, i + 1 - int(round(QUIET_SEARCH_S / FRAME_S)))
             # 90 ms smoothing: one quiet frame inside a word is not a gap between words.
             level = np.convolve(np.array(self._rms[lo - 1 : i + 1]), np.ones(3) / 3, "valid")
-            return self._cut(lo + int(np.argmin(level)))
+            return self._cut(lo + int(np.argmin(level)), i)
         return None
 
-    def _cut(self, frame: int) -> Chunk:
+    def _cut(self, frame: int, now: int) -> Chunk:
         chunk = Chunk(round(self._chunk_start * FRAME_S, 3), round(frame * FRAME_S, 3))
         self._chunk_start = frame
-        later = [k for k in range(frame, len(self._voiced)) if self._voiced[k]]
+        # Only frames up to ``now``: later ones may already be known when a block arrived at
+        # once, and looking at them would make the cuts depend on block sizes.
+        later = [k for k in range(frame, now + 1) if self._voiced[k]]
         self._first_voiced = later[0] if later else None
         return chunk
 

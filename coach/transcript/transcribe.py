@@ -29,7 +29,15 @@ from coach.transcript.engines import (
     whisper_chunk,
     whisper_model,
 )
-from coach.transcript.fillers import MIN_VOICED, filler_look, uncovered, voiced_fraction
+from coach.transcript.fillers import (
+    FILLER_PROMPT,
+    MIN_VOICED,
+    drawn_out,
+    is_filler,
+    merge_spans,
+    uncovered,
+    voiced_fraction,
+)
 from coach.transcript.level import check_audible, normalised
 from coach.transcript.pitch import pitch_spread_windows
 from coach.transcript.stream import Chunk, SpeechStream, plan_chunks
@@ -142,8 +150,8 @@ class ChunkDecoder:
 
         The chunk is decoded with :data:`~coach.transcript.stream.PAD_S` of audio on each side,
         scaled to a fixed peak; a word is kept when its middle lies inside the chunk and some
-        voiced frame lies within :data:`SILENCE_MARGIN_S` of it. Voiced stretches no word
-        covers get a filler-only second look (Whisper only).
+        voiced frame lies within :data:`SILENCE_MARGIN_S` of it. A chunk where a filler may
+        hide gets a second, filler-only look (Whisper only; see :mod:`coach.transcript.fillers`).
         """
         audio = stream.samples
         lo, hi = chunk.window(stream.n_samples)
@@ -170,12 +178,44 @@ class ChunkDecoder:
                 if b > chunk.start_s and a < end
             ]
             gaps = [g for g in uncovered(inside, got) if voiced_fraction(audio, *g) >= MIN_VOICED]
-            if gaps:
-                got.extend(filler_look(audio, gaps, self._run))
-                got.sort(key=lambda w: w[1])
+            suspects = merge_spans(gaps + drawn_out(got))
+            if suspects:
+                got = self._with_fillers(
+                    audio[lo:hi], offset, got, suspects, runs, chunk.start_s, end
+                )
         if got:
             self._previous = got[-3:]
         return got
+
+    def _with_fillers(
+        self,
+        audio: np.ndarray,
+        offset: float,
+        got: list[RawWord],
+        suspects: Sequence[tuple[float, float]],
+        runs: Sequence[tuple[float, float]],
+        start: float,
+        end: float,
+    ) -> list[RawWord]:
+        """``got`` plus the fillers a prompted pass hears in a suspect stretch, or where no
+        plain word was heard, on voiced audio inside ``[start, end)``."""
+        known = [(s, e) for t, s, e in got if is_filler(t)]
+        out = list(got)
+        for text, s, e in self._run(normalised(audio), FILLER_PROMPT):
+            s, e = s + offset, e + offset
+            mid = (s + e) / 2
+            if not is_filler(text) or not start <= mid < end:
+                continue
+            if any(s < ke and ks < e for ks, ke in known):
+                continue
+            if not any(a <= e and s <= b for a, b in runs):
+                continue  # a filler in silence is Whisper's, not the speaker's
+            covered = sum(max(0.0, min(e, we) - max(s, ws)) for _, ws, we in got)
+            suspect = any(a - 0.15 <= mid <= b + 0.15 for a, b in suspects)
+            if suspect or covered < 0.5 * (e - s):
+                out.append((text, s, e))
+                known.append((s, e))
+        return sorted(out, key=lambda w: w[1])
 
 
 def _key(text: str) -> str:

@@ -152,3 +152,30 @@ def test_no_microphone_says_what_to_do(tmp_path):
     ).stdout
     assert "OPEN: False" in out
     assert "WHAT: No microphone was found." in out and "Import audio" in out
+
+
+def test_meter_says_too_quiet_while_recording_a_distant_speaker(qtbot, mic, tmp_path):
+    """A speaker far from the microphone (human speech peaking at −52 dBFS) makes the recorder
+    report "too quiet" within a few seconds; stopping clears it."""
+    from coach_ui.recording import QUIET_DBFS
+
+    from coach.transcript.decode import write_wav
+    from coach.transcript.level import MIN_PEAK_DBFS
+    from tests.human import human_reading, scaled
+
+    assert QUIET_DBFS == MIN_PEAK_DBFS + 5
+    samples, _ = load_audio(human_reading().path)
+    far = write_wav(tmp_path / "far.wav", scaled(samples[: 16000 * 12], -52))
+    rec = Recorder()
+    try:
+        assert rec.open(None)
+        rec.start(tmp_path / "take.wav")
+        player = mic.play(far, wait=False)
+        with qtbot.waitSignal(rec.too_quiet, timeout=10_000) as quiet:
+            pass
+        assert quiet.args == [True] and rec.is_too_quiet
+        player.terminate()
+        rec.stop()
+        assert not rec.is_too_quiet
+    finally:
+        rec.close()
