@@ -24,12 +24,24 @@ def analyse_and_save(
     script: str | None,
     delete_audio: bool,
 ) -> int:
-    """Transcript → review → saved session (runs on a worker thread); returns the session id."""
+    """Transcript → review → saved session (runs on a worker thread); returns the session id.
+
+    Raises
+    ------
+    AudioInputError
+        Nothing was heard, or the recording is too quiet (the audio stays where it is).
+    """
     from coach.coaching.review import review
+    from coach.errors import AudioInputError
     from coach.profile import load_profile
 
     profile = load_profile(profile_name or None)
     transcript = transcript_fn()
+    if transcript.duration_s is not None and not transcript.words:
+        raise AudioInputError(
+            f"No speech was heard in the {transcript.duration_s:.0f} s recording; check that the "
+            "right microphone is chosen and speak towards it."
+        )
     rv = review(transcript, profile)
     session = store.save(rv, title=title, talk=talk, audio=audio, script=script)
     if delete_audio and audio is not None:
