@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from coach.transcript.decode import RATE
+from coach.transcript.stream import PAD_S
 from coach.types import Transcript, Word
 
 UtteranceFn = Callable[[Sequence[Word]], None]
@@ -52,19 +53,20 @@ class LiveTranscriber:
         self.language = language
         self.on_words = on_words
         self.poll_s = poll_s
-        self._pcm = bytearray()
+        self._pcm = bytearray()  # received, not yet pushed to the stream
+        self._received = 0  # bytes received in all
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._closed = threading.Event()  # the worker pushed everything and closed the stream
         self._done = threading.Event()
-        self._pushed = 0  # bytes handed to the stream
         self._decoded_s = 0.0  # audio transcribed so far (end of the last decoded chunk)
         self._raw: list[tuple[str, float, float]] = []
         self._words: list[Word] = []
         self._stream: Any = None
         self._decoder: Any = None
         self._queue: list[Any] = []  # chunks closed but not yet decoded
+        self._tentative: tuple[Any, list[tuple[str, float, float]]] | None = None
         self.error: BaseException | None = None
         self.busy_s = 0.0  # time spent transcribing, s
         self._thread = threading.Thread(target=self._run, name="live-transcriber", daemon=True)
@@ -80,6 +82,7 @@ class LiveTranscriber:
         """Append 16 kHz mono 16-bit PCM bytes."""
         with self._lock:
             self._pcm += block
+            self._received += len(block)
         self._wake.set()
 
     def feed_samples(self, samples: np.ndarray) -> None:
@@ -98,13 +101,7 @@ class LiveTranscriber:
     def pending_s(self) -> float:
         """Seconds of audio received but not yet transcribed."""
         with self._lock:
-            return max(0.0, (len(self._pcm) // 2) / RATE - self._decoded_s)
-
-    def samples(self) -> np.ndarray:
-        """Everything received so far as float32."""
-        with self._lock:
-            data = bytes(self._pcm[: len(self._pcm) - len(self._pcm) % 2])
-        return np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
+            return max(0.0, (self._received // 2) / RATE - self._decoded_s)
 
     # finishing
 
@@ -182,10 +179,10 @@ class LiveTranscriber:
 
     def _step(self, *, final: bool) -> None:
         """Push the new audio, decode every chunk whose audio is all here."""
-        with self._lock:
+        with self._lock:  # the stream keeps the audio from here on (float32, 230 MB per hour)
             end = len(self._pcm) - len(self._pcm) % 2
-            data = bytes(self._pcm[self._pushed : end])
-            self._pushed = end
+            data = bytes(self._pcm[:end])
+            del self._pcm[:end]
         stream = self._stream
         if data:
             samples = np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
@@ -195,20 +192,43 @@ class LiveTranscriber:
             self._closed.set()
         while self._queue:
             chunk = self._queue[0]
-            lo, hi = chunk.window(stream.n_samples)
-            if not chunk.final and hi < int(round((chunk.end_s + 0.3) * RATE)):
-                if not final:
-                    break  # the overlap after the cut has not arrived yet
+            _, hi = chunk.window(stream.n_samples)
+            if not final and hi < int(round((chunk.end_s + PAD_S) * RATE)):
+                break  # the overlap after the cut has not arrived yet
             self._queue.pop(0)
-            began = time.perf_counter()
-            raw = self._decoder.words(stream, chunk)
-            self.busy_s += time.perf_counter() - began
+            before = self._tentative
+            if before is not None and (before[0].start_s, before[0].end_s) == (
+                chunk.start_s,
+                chunk.end_s,
+            ):
+                # Decoded during the pause: the same audio, decoded the same way. A chunk that is
+                # not the last keeps only the words whose middle lies before its cut.
+                raw = [w for w in before[1] if chunk.final or (w[1] + w[2]) / 2 < chunk.end_s]
+                self._decoder.commit(raw)
+            else:
+                began = time.perf_counter()
+                raw = self._decoder.words(stream, chunk)
+                self.busy_s += time.perf_counter() - began
+            self._tentative = None
+            self._publish(raw)
+            with self._lock:
+                self._decoded_s = chunk.end_s
+        if not final and not self._queue:
+            # The speaker paused: decode what Stop would leave, in case Stop comes now.
+            chunk = stream.tentative()
+            if chunk is not None and (self._tentative is None or self._tentative[0] != chunk):
+                began = time.perf_counter()
+                self._tentative = (chunk, self._decoder.words(stream, chunk, commit=False))
+                self.busy_s += time.perf_counter() - began
+
+    def _publish(self, raw: list[tuple[str, float, float]]) -> None:
+        """Record a decoded chunk's words and hand them to :attr:`on_words`."""
+        if raw:
             new = [Word(t, round(s, 3), round(e, 3), 0) for t, s, e in raw]
             with self._lock:
                 self._raw.extend(raw)
                 self._words.extend(new)
-                self._decoded_s = chunk.end_s
-            if new and self.on_words is not None:
+            if self.on_words is not None:
                 self.on_words(new)
 
 

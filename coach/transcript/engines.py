@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from coach.errors import TranscriptionError
-from coach.transcript.decode import to_int16_bytes
+from coach.transcript.decode import RATE, to_int16_bytes
 
 ProgressFn = Callable[[float, str], None]
 RawWord = tuple[str, float, float]
@@ -31,6 +31,10 @@ BEAM_SIZE = 5
 COMPRESSION_RATIO_MAX = 2.4
 """A segment whose text gzip-compresses better than this is a repetition loop (Whisper's own test)."""
 NO_SPEECH_PROB_MAX = 0.6
+REPETITION_PENALTY = 1.1
+"""Used only to decode a chunk again when Whisper looped on it (12 s of speech with no pause made
+Whisper base repeat one phrase for 5 s and lose the chunk); always on, it raised the human WER
+from 3 % to 12 %."""
 LOGPROB_MIN = -1.0
 """Whisper's no-speech test: a segment is dropped when its no-speech probability is above
 :data:`NO_SPEECH_PROB_MAX` and its average token log-probability below :data:`LOGPROB_MIN`."""
@@ -133,29 +137,38 @@ def whisper_chunk(
 ) -> list[RawWord]:
     """Timed words of one chunk (≤ 30 s), times in seconds from the chunk's first sample.
 
-    One decoding pass at temperature 0: the same audio always gives the same words. Segments
-    that fail :func:`reliable` are dropped.
+    One decoding pass at temperature 0: the same audio always gives the same words. When a
+    segment loops (compression ratio above :data:`COMPRESSION_RATIO_MAX`) the chunk is decoded
+    once more with :data:`REPETITION_PENALTY`, also deterministic. Segments that fail
+    :func:`reliable` are dropped.
     """
+    options: dict[str, Any] = {
+        "language": language,
+        "beam_size": beam_size,
+        "temperature": 0.0,
+        "word_timestamps": True,
+        # Timestamp tokens stay on: without them Whisper base added 8 words to the human
+        # reading and its WER rose from 3 % to 8 % (bench/transcribe.py).
+        "without_timestamps": False,
+        "condition_on_previous_text": False,
+        "initial_prompt": prompt,
+        "compression_ratio_threshold": COMPRESSION_RATIO_MAX,
+        "log_prob_threshold": LOGPROB_MIN,
+        "no_speech_threshold": NO_SPEECH_PROB_MAX,
+        "vad_filter": False,
+        # Room for 10 tokens a second (fast speech with punctuation and timestamps needs ~6):
+        # a looping decode stops there instead of running to 448 tokens (5 s here).
+        "max_new_tokens": int(10 * len(audio) / RATE) + 20,
+    }
     with lock:
-        segments, _info = model.transcribe(
-            audio,
-            language=language,
-            beam_size=beam_size,
-            temperature=0.0,
-            word_timestamps=True,
-            # Timestamp tokens stay on: without them Whisper base added 8 words to the human
-            # reading and its WER rose from 3 % to 8 % (bench/transcribe.py).
-            without_timestamps=False,
-            condition_on_previous_text=False,
-            initial_prompt=prompt,
-            compression_ratio_threshold=COMPRESSION_RATIO_MAX,
-            log_prob_threshold=LOGPROB_MIN,
-            no_speech_threshold=NO_SPEECH_PROB_MAX,
-            vad_filter=False,
-        )
-        pieces = [
-            (w.word, w.start, w.end) for seg in segments if reliable(seg) for w in (seg.words or ())
-        ]
+        segments = list(model.transcribe(audio, **options)[0])
+        if any(seg.compression_ratio > COMPRESSION_RATIO_MAX for seg in segments):
+            # A loop: decode once more, still deterministically, with repeats discouraged.
+            options["repetition_penalty"] = REPETITION_PENALTY
+            segments = list(model.transcribe(audio, **options)[0])
+    pieces = [
+        (w.word, w.start, w.end) for seg in segments if reliable(seg) for w in (seg.words or ())
+    ]
     return rebuild_words(pieces)
 
 

@@ -5,11 +5,14 @@ between words or into a neighbouring word whose time stretches over them ("we" l
 or become a short word ("our"). Prompting it with fillers brings them back but also rewrites real
 speech and invents phrases ("Thank you very much."), so the words never come from a prompted pass.
 
-A chunk is suspect when voiced audio with a pitch (VAD + YIN) lies between its words, or a word
-lasts much longer than its letters need (:func:`uncovered`, :func:`drawn_out`). Only such chunks
-are decoded a second time with :data:`FILLER_PROMPT`, and from that pass only filler tokens
-(:data:`FILLER_RE`) are taken: inside a suspect stretch, or where no plain word was heard. It can
-add "um" and "uh", never change or add any other word; chunks of fluent reading cost nothing more.
+A chunk is suspect when voiced audio with a pitch (VAD + YIN) lies between its words
+(:func:`uncovered`). Only such chunks are decoded a second time with :data:`FILLER_PROMPT`, and
+from that pass only filler tokens (:data:`FILLER_RE`) on voiced audio are taken: inside a suspect
+stretch, or where no plain word was heard. It can add "um" and "uh", never change or add any other
+word; fluent chunks cost nothing more (2 of the 9 chunks of the human reading get the second
+pass). Fillers folded into a neighbouring word's time, or heard as "a" or "our", stay lost:
+gating on long words instead sent every chunk of fluent reading through a second pass (twice the
+time) and found no more of them.
 """
 
 from __future__ import annotations
@@ -70,19 +73,6 @@ def uncovered(
                     nxt.append((ce, pb))
             pieces = nxt
         out.extend(p for p in pieces if MIN_GAP_S <= p[1] - p[0] <= MAX_GAP_S)
-    return out
-
-
-def drawn_out(
-    words: Sequence[RawWord], *, base_s: float = 0.2, per_letter_s: float = 0.06
-) -> list[tuple[float, float]]:
-    """Spans of words lasting longer than ``base_s + per_letter_s`` × letters (s): a filler
-    before or after them may have been folded into their time."""
-    out = []
-    for text, s, e in words:
-        letters = sum(ch.isalnum() for ch in text)
-        if not is_filler(text) and e - s > base_s + per_letter_s * letters:
-            out.append((s, e))
     return out
 
 

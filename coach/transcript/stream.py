@@ -57,7 +57,7 @@ class Chunk:
     def window(self, n_samples: int) -> tuple[int, int]:
         """Sample range to decode: the chunk plus :data:`PAD_S` on each side, inside the audio."""
         lo = max(0, int(round((self.start_s - PAD_S) * RATE)))
-        hi = n_samples if self.final else min(n_samples, int(round((self.end_s + PAD_S) * RATE)))
+        hi = min(n_samples, int(round((self.end_s + PAD_S) * RATE)))
         return lo, hi
 
 
@@ -95,6 +95,9 @@ class SpeechStream:
         self._first_voiced: int | None = None  # in the open chunk
         self._last_voiced = -1
         self.closed = False
+        self._segments: tuple[tuple[int, float, float, float], list[tuple[float, float]]] | None = (
+            None
+        )
 
     # -- input -----------------------------------------------------------------------------
 
@@ -121,13 +124,39 @@ class SpeechStream:
         return out
 
     def close(self) -> list[Chunk]:
-        """End of the recording: the last chunk, if it holds speech."""
+        """End of the recording: the last chunk, if it holds speech.
+
+        It ends where a pause cut would (half a cut pause after the last voiced frame), not at
+        the last sample, so the silence before Stop does not change it (see :meth:`tentative`).
+        """
         self.closed = True
-        if self._first_voiced is None:
-            return []
-        start = self._chunk_start * FRAME_S
+        chunk = self._last_chunk()
         self._first_voiced = None
-        return [Chunk(round(start, 3), round(self.n_samples / RATE, 3), final=True)]
+        return [chunk] if chunk is not None else []
+
+    def tentative(self) -> Chunk | None:
+        """The chunk :meth:`close` would return if the recording ended now, once the speaker has
+        paused for :data:`CUT_PAUSE_S` and its audio (with padding) is all here; else None.
+
+        While nobody speaks it stays the same, so the live transcriber can decode it during the
+        pause and, if Stop comes before more speech, use that result: the same audio decoded the
+        same way, hence the words a file gives.
+        """
+        if (
+            self._first_voiced is None
+            or len(self._voiced) - 1 - self._last_voiced < self._cut_pause
+        ):
+            return None
+        chunk = self._last_chunk()
+        if chunk is None or self.n_samples < int(round((chunk.end_s + PAD_S) * RATE)):
+            return None
+        return chunk
+
+    def _last_chunk(self) -> Chunk | None:
+        if self._first_voiced is None:
+            return None
+        end = min(self.n_samples / RATE, (self._last_voiced + 1 + self._cut_pause // 2) * FRAME_S)
+        return Chunk(round(self._chunk_start * FRAME_S, 3), round(end, 3), final=True)
 
     # -- results ---------------------------------------------------------------------------
 
@@ -144,14 +173,22 @@ class SpeechStream:
     def segments(
         self, *, min_gap_s: float = 0.25, min_speech_s: float = 0.15, max_flatness: float = 0.3
     ) -> list[tuple[float, float]]:
-        """Utterances ``(start_s, end_s)`` from the frames so far (see ``vad.speech_segments``)."""
+        """Utterances ``(start_s, end_s)`` from the frames so far (see ``vad.speech_segments``).
+
+        Remembered until more audio arrives: the live transcriber and :func:`assemble` both ask.
+        """
+        key = (len(self._voiced), min_gap_s, min_speech_s, max_flatness)
+        if self._segments is not None and self._segments[0] == key:
+            return list(self._segments[1])
         segments = segments_from_frames(self.voiced, min_gap_s=min_gap_s, min_speech_s=min_speech_s)
         audio = self.samples
-        return [
+        kept = [
             (a, b)
             for a, b in segments
             if spectral_flatness(audio[int(a * RATE) : int(b * RATE)]) <= max_flatness
         ]
+        self._segments = (key, kept)
+        return list(kept)
 
     def voiced_runs(self, start_s: float, end_s: float) -> list[tuple[float, float]]:
         """Voiced stretches (s) whose frames lie in ``[start_s, end_s)`` (no smoothing)."""

@@ -32,7 +32,6 @@ from coach.transcript.engines import (
 from coach.transcript.fillers import (
     FILLER_PROMPT,
     MIN_VOICED,
-    drawn_out,
     is_filler,
     merge_spans,
     uncovered,
@@ -126,10 +125,12 @@ class ChunkDecoder:
         self.language = language
         self.label = self.engine
         self._run: Callable[[np.ndarray, str | None], list[RawWord]]
+        self._fillers = False  # the filler look knows English "um" and "uh" only
         if self.engine == "whisper":
             whisper, lock, name = whisper_model(model, progress=progress)
             self.label = f"whisper:{name}"
             spoken = "en" if name.endswith(".en") else language
+            self._fillers = spoken == "en"
 
             def run(audio: np.ndarray, prompt: str | None) -> list[RawWord]:
                 return whisper_chunk(
@@ -145,8 +146,11 @@ class ChunkDecoder:
             self._run = lambda audio, _prompt: sphinx_chunk(audio)
         self._previous: list[RawWord] = []  # the last words of the chunk before
 
-    def words(self, stream: SpeechStream, chunk: Chunk) -> list[RawWord]:
+    def words(self, stream: SpeechStream, chunk: Chunk, *, commit: bool = True) -> list[RawWord]:
         """Words of ``chunk`` (times in seconds of the recording), in order.
+
+        With ``commit=False`` the decoder does not remember them as the previous chunk's words
+        (a tentative decode; :meth:`commit` takes them later).
 
         The chunk is decoded with :data:`~coach.transcript.stream.PAD_S` of audio on each side,
         scaled to a fixed peak; a word is kept when its middle lies inside the chunk and some
@@ -156,7 +160,7 @@ class ChunkDecoder:
         audio = stream.samples
         lo, hi = chunk.window(stream.n_samples)
         offset = lo / RATE
-        end = stream.n_samples / RATE if chunk.final else chunk.end_s
+        end = chunk.end_s
         runs = stream.voiced_runs(lo / RATE, hi / RATE)
         got: list[RawWord] = []
         leading = True
@@ -171,21 +175,26 @@ class ChunkDecoder:
                 continue  # the last words of the chunk before, heard again in the overlap
             leading = False
             got.append((text, s, e))
-        if self.engine == "whisper":
+        if self._fillers:
             inside = [
                 (max(a, chunk.start_s), min(b, end))
                 for a, b in runs
                 if b > chunk.start_s and a < end
             ]
             gaps = [g for g in uncovered(inside, got) if voiced_fraction(audio, *g) >= MIN_VOICED]
-            suspects = merge_spans(gaps + drawn_out(got))
+            suspects = merge_spans(gaps)
             if suspects:
                 got = self._with_fillers(
                     audio[lo:hi], offset, got, suspects, runs, chunk.start_s, end
                 )
-        if got:
+        if got and commit:
             self._previous = got[-3:]
         return got
+
+    def commit(self, words: Sequence[RawWord]) -> None:
+        """Take ``words`` (from ``words(..., commit=False)``) as the last chunk's words."""
+        if words:
+            self._previous = list(words[-3:])
 
     def _with_fillers(
         self,

@@ -8,8 +8,8 @@ import time
 import pytest
 from coach_ui.live import LiveTranscriber, recent_wpm
 
-from coach.transcript.decode import load_audio
-from coach.transcript.transcribe import transcribe_file, transcribe_samples
+from coach.transcript.decode import load_audio, write_wav
+from coach.transcript.transcribe import transcribe_file
 from coach.types import Word
 from tests.human import human_reading
 from tests.speech import standard_rehearsal
@@ -30,24 +30,28 @@ def _agreement(a: list[str], b: list[str]) -> float:
 
 
 @pytest.mark.slow
-def test_words_arrive_per_chunk_and_finish_equals_the_file():
-    """Fed in 0.1 s blocks, words arrive in several batches before Stop, and the finished
-    transcript is the file's: same words, times, pauses and utterances."""
+def test_words_arrive_per_chunk_and_finish_equals_the_file(tmp_path):
+    """Fed a WAV's PCM in 0.1 s blocks (as the recorder does), words arrive in several batches
+    before Stop, and the finished transcript is the file's: same words, times, pauses."""
+    import wave
+
     reh = standard_rehearsal()
     samples, _ = load_audio(reh.path)
+    wav = write_wav(tmp_path / "take.wav", samples)
+    with wave.open(str(wav)) as w:
+        pcm = w.readframes(w.getnframes())
     batches: list[list[Word]] = []
     live = LiveTranscriber(engine="whisper", model="tiny.en", on_words=batches.append).start()
-    block = 1600  # 0.1 s
-    for i in range(0, len(samples), block):
-        live.feed_samples(samples[i : i + block])
+    block = 3200  # 0.1 s of 16-bit samples
+    for i in range(0, len(pcm), block):
+        live.feed(pcm[i : i + block])
         time.sleep(0.03)
     words_before_stop = len(live.words)
     transcript = live.finish()
     assert len(batches) >= 2  # chunk by chunk, not all at Stop
     assert words_before_stop >= 0.5 * len(transcript.words)
     assert transcript.duration_s == pytest.approx(len(samples) / 16000, abs=0.01)
-    file = transcribe_samples(samples, engine="whisper", model="tiny.en")
-    assert transcript == file
+    assert transcript == transcribe_file(wav, engine="whisper", model="tiny.en")
     assert transcript.engine == "whisper:tiny.en"
     text = transcript.text.lower()
     assert "phones" in text and "questions" in text
