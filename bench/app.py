@@ -135,6 +135,7 @@ def bench_stop_to_feedback(minutes: float, model: str, only: set[str] | None = N
                       XDG_RUNTIME_DIR=mic.env["XDG_RUNTIME_DIR"], HF_HUB_OFFLINE="1")  # fmt: skip
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
+        from coach_ui import live as live_module
         from coach_ui.main_window import MainWindow
         from coach_ui.settings import Settings
         from PySide6.QtWidgets import QApplication
@@ -142,6 +143,17 @@ def bench_stop_to_feedback(minutes: float, model: str, only: set[str] | None = N
         from coach.store.sessions import SessionStore
         from coach.transcript.transcribe import transcribe_file
 
+        finish_s: list[float] = []
+        original_finish = live_module.LiveTranscriber.finish
+
+        def timed_finish(self, **kw):  # type: ignore[no-untyped-def]
+            began = time.perf_counter()
+            try:
+                return original_finish(self, **kw)
+            finally:
+                finish_s.append(time.perf_counter() - began)
+
+        live_module.LiveTranscriber.finish = timed_finish  # type: ignore[method-assign]
         app = QApplication.instance() or QApplication([])
         settings = Settings()
         settings.set("whisper_model", model)
@@ -164,6 +176,7 @@ def bench_stop_to_feedback(minutes: float, model: str, only: set[str] | None = N
             if only and name.split()[0] not in only:
                 continue
             ready.clear()
+            finish_s.clear()
             win.go("rehearse")  # the Feedback page was shown; the microphone reopens here
             spin(lambda: page.recorder.state == "monitoring", 10)
             page.start_recording()
@@ -188,6 +201,7 @@ def bench_stop_to_feedback(minutes: float, model: str, only: set[str] | None = N
             figures = sum(f.kind == "figure" for f in rv.analysis.figures)
             print(
                 f"{name:<26} {reh.duration_s / 60:4.1f} min  Stop→feedback {page.stop_to_feedback_s:5.2f} s"
+                f" (transcript ready {finish_s[0] if finish_s else float('nan'):4.2f} s)"
                 f"  not transcribed at Stop {lag_s:4.1f} s  live RTF {busy / reh.duration_s:.3f}"
                 f"  live = file words {same * 100:5.1f} %  {rv.analysis.word_count} words,"
                 f" {figures} figures (truth {len(reh.figures)})",
