@@ -234,9 +234,10 @@ class SpeechStream:
         ):
             return self._cut(self._last_voiced + 1 + self._cut_pause // 2, i)
         if self._first_voiced is not None and i + 1 - self._chunk_start >= self._max:
-            lo = max(self._chunk_start + 1, i + 1 - int(round(QUIET_SEARCH_S / FRAME_S)))
-            # 90 ms smoothing: one quiet frame inside a word is not a gap between words.
-            level = np.convolve(np.array(self._rms[lo - 1 : i + 1]), np.ones(3) / 3, "valid")
+            lo = max(self._chunk_start + 3, i + 1 - int(round(QUIET_SEARCH_S / FRAME_S)))
+            # 210 ms smoothing: the closure of a "p" or "t" inside a word (50-100 ms of near
+            # silence) must not win over the gap between two words ("ill-di|sposed" was cut).
+            level = np.convolve(np.array(self._rms[lo - 3 : i + 1]), np.ones(7) / 7, "valid")
             return self._cut(lo + int(np.argmin(level)), i)
         return None
 
