@@ -1,16 +1,30 @@
-"""Real-time factor and word error rate of each speech engine on the synthetic rehearsals.
+"""Accuracy and speed of each speech engine on real human voices and on the synthetic set.
 
-Run: ``.venv/bin/python bench/transcribe.py [--runs N]``. Audio is espeak-ng speech built by
-``tests.speech`` (cached under tests/out/speech). RTF = (model load + transcription seconds) /
-audio seconds, for the first file in a fresh process, and transcription only for the rest.
-WER (jiwer) is on lower-cased words without punctuation, with number words turned into digits
-on both sides (text2num), so "$199" and "one hundred ninety nine dollars" compare equal.
-Also prints how many spoken "um"/"uh" fillers each engine kept, and CPU RTF (CPU seconds of
-this process per audio second, all threads summed: on a busy machine wall RTF rises, this not).
+Run: ``.venv/bin/python bench/transcribe.py [--engines whisper:base,whisper:tiny.en,sphinx]``.
 
-"RTF long" is the whole set joined into one ~98 s recording, transcription only.
+Human speech: the public clips of ``tests/human`` (LibriVox, LibriSpeech, JFK, sample recordings
+from speech projects; see tests/human/SOURCES.md), each transcribed as its own file, plus all of
+them joined into one ≈ 2-minute reading with silent stretches (``tests.human.human_reading``).
+Synthetic speech: espeak-ng rehearsals from ``tests.speech`` (three with no fillers, one with
+questions, two with "um"/"uh").
 
-Goals here (2 cores): whisper base RTF ≤ 0.15, tiny.en ≤ 0.08, sphinx ≤ 0.5, model load included.
+Printed per engine:
+
+- ``WER human``: pooled word error rate over the human clips (jiwer, lower-case, no punctuation,
+  number words as digits on both sides, "Mr" as "mister").
+- ``WER read``: the same words transcribed as one joined reading (chunking and context at work).
+- ``ins``: words the engine added on the joined reading; ``in sil``: words placed inside its
+  silent stretches (≥ 2 s, where nothing was said); ``noise``: words heard in 8 s of room
+  noise plus 10 s of digital silence (should be 0).
+- ``figures``: figures said by a person (cards, "ten meters", "one two three") found as figures.
+- ``pace``: mean and worst error of words per minute against the truth (reference words over the
+  VAD speech span) on the human clips of 5 s and longer, and on the joined reading. Words are
+  counted as the references count them (a hyphenated "ill-disposed" is two).
+- ``WER syn``: pooled WER on synthetic speech without fillers; ``fillers``: spoken "um"/"uh" kept
+  on the synthetic filler rehearsals; ``false``: fillers written where none were said (all sets).
+- ``RTF fresh``: (process start to words, model load included) / audio seconds for the joined
+  human reading in a new Python process; ``RTF warm``: the same reading again, model loaded.
+- ``same``: a second run on the joined reading gives the same words (deterministic decoding).
 """
 
 from __future__ import annotations
@@ -18,19 +32,25 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import jiwer  # noqa: E402
 import numpy as np  # noqa: E402
 from text_to_num import alpha2digit  # noqa: E402
 
+from coach.analysis.numbers import find_figures  # noqa: E402
+from coach.analysis.pacing import words_per_minute  # noqa: E402
 from coach.transcript.decode import load_audio  # noqa: E402
-from coach.transcript.transcribe import transcribe_samples, whisper_model  # noqa: E402
+from coach.transcript.transcribe import transcribe_samples  # noqa: E402
+from coach.transcript.vad import speech_segments  # noqa: E402
+from tests.human import CLIPS, NOISE, human_reading  # noqa: E402
 from tests.speech import (  # noqa: E402
     FILLERS,
     STANDARD_PARTS,
@@ -40,7 +60,7 @@ from tests.speech import (  # noqa: E402
     standard_rehearsal,
 )
 
-ENGINES = [("whisper", "base"), ("whisper", "tiny.en"), ("sphinx", None)]
+RATE = 16000
 
 
 def normalise(text: str) -> str:
@@ -49,24 +69,137 @@ def normalise(text: str) -> str:
     text = re.sub(r"\$(\d[\d,.]*)", r"\1 dollars", text)
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     text = re.sub(r"[^\w\s']", " ", text)
+    text = re.sub(r"\bmr\b", "mister", text)
     text = alpha2digit(text, "en")
     return " ".join(text.split())
 
 
-def rehearsals() -> list:
-    """The synthetic set: standard (rates 170, 140, 200), two with fillers, questions."""
-    return [
+def synthetic() -> tuple[list, list]:
+    """(speech without fillers, speech with fillers) from espeak-ng."""
+    plain = [
         standard_rehearsal(),
         build_rehearsal(STANDARD_PARTS, rate=140, name="standard140"),
         build_rehearsal(STANDARD_PARTS, rate=200, name="standard200"),
-        filler_rehearsal(),
         question_rehearsal(),
+    ]
+    fillers = [
+        filler_rehearsal(),
         build_rehearsal(
             ("I think uh we should um try it", 0.5, "Well um the answer is uh yes and um no"),
             rate=160,
             name="fillers2",
         ),
     ]
+    return plain, fillers
+
+
+def span_wpm(n_words: int, samples: np.ndarray) -> float:
+    """Words per minute over the VAD speech span of ``samples``."""
+    segs = speech_segments(samples)
+    span = segs[-1][1] - segs[0][0] if segs else 0.0
+    return n_words / (span / 60) if span > 0 else 0.0
+
+
+def spoken_wpm(transcript) -> float:  # type: ignore[no-untyped-def]
+    """Coach's words per minute, counting words as the references do ("ill-disposed" is two)."""
+    wpm = words_per_minute(transcript.words)
+    return wpm * len(normalise(transcript.text).split()) / max(1, len(transcript.words))
+
+
+def fillers_in(words) -> int:  # type: ignore[no-untyped-def]
+    return sum(re.sub(r"\W", "", w.text.lower()) in FILLERS for w in words)
+
+
+def figures_found(words, truth: tuple[float, ...]) -> int:  # type: ignore[no-untyped-def]
+    values = [f.value for f in find_figures(words) if f.kind == "figure"]
+    hits = 0
+    for value in truth:
+        if value in values:
+            values.remove(value)
+            hits += 1
+    return hits
+
+
+def fresh_rtf(engine: str, model: str | None, path: Path, seconds: float) -> float:
+    """(start of a new process → transcript) / audio seconds, model load and imports included."""
+    code = (
+        "import time; t0 = time.perf_counter()\n"
+        "from coach.transcript.transcribe import transcribe_file\n"
+        f"transcribe_file({str(path)!r}, engine={engine!r}, model={model!r})\n"
+        "print(time.perf_counter() - t0)\n"
+    )
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    began = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    total = time.perf_counter() - began  # interpreter start-up included
+    float(out.stdout.strip().splitlines()[-1])  # the child finished and said how long it took
+    return total / seconds
+
+
+def bench_engine(engine: str, model: str | None) -> str:
+    clips = [(c, load_audio(c.path)[0]) for c in CLIPS]
+    reading = human_reading()
+    reading_audio, _ = load_audio(reading.path)
+    rtf_fresh = fresh_rtf(engine, model, reading.path, reading.duration_s)
+
+    refs, hyps, found, said = [], [], 0, 0
+    pace_errors: list[float] = []
+    false_fillers = 0
+    for clip, samples in clips:
+        tr = transcribe_samples(samples, engine=engine, model=model)
+        refs.append(normalise(clip.text))
+        hyps.append(normalise(tr.text) or "<empty>")
+        found += figures_found(tr.words, clip.figures)
+        said += len(clip.figures)
+        false_fillers += fillers_in(tr.words)
+        if len(samples) / RATE >= 5.0 and tr.words:
+            truth = span_wpm(len(clip.words), samples)
+            pace_errors.append(spoken_wpm(tr) / truth - 1)
+    wer_human = jiwer.wer(refs, hyps) * 100
+
+    t0 = time.perf_counter()
+    tr_read = transcribe_samples(reading_audio, engine=engine, model=model)
+    rtf_warm = (time.perf_counter() - t0) / reading.duration_s
+    again = transcribe_samples(reading_audio, engine=engine, model=model)
+    same = [w.text for w in again.words] == [w.text for w in tr_read.words]
+    out = jiwer.process_words(normalise(reading.text), normalise(tr_read.text) or "<empty>")
+    wer_read = out.wer * 100
+    in_silence = sum(
+        any(a <= ((w.start_s or 0) + (w.end_s or 0)) / 2 <= b for a, b in reading.silences)
+        for w in tr_read.words
+    )
+    read_pace = spoken_wpm(tr_read) / span_wpm(len(reading.words), reading_audio) - 1
+    noise, _ = load_audio(NOISE)
+    heard = len(transcribe_samples(noise, engine=engine, model=model).words)
+    heard += len(
+        transcribe_samples(np.zeros(10 * RATE, dtype=np.float32), engine=engine, model=model).words
+    )
+
+    plain, with_fillers = synthetic()
+    s_refs, s_hyps = [], []
+    for reh in plain:
+        tr = transcribe_samples(load_audio(reh.path)[0], engine=engine, model=model)
+        s_refs.append(normalise(reh.text))
+        s_hyps.append(normalise(tr.text) or "<empty>")
+        false_fillers += fillers_in(tr.words)
+    wer_syn = jiwer.wer(s_refs, s_hyps) * 100
+    kept = truth_fillers = 0
+    for reh in with_fillers:
+        tr = transcribe_samples(load_audio(reh.path)[0], engine=engine, model=model)
+        truth_fillers += sum(w in FILLERS for w in reh.words)
+        kept += fillers_in(tr.words)
+
+    mean_pace = float(np.mean(np.abs(pace_errors))) * 100 if pace_errors else float("nan")
+    worst_pace = float(np.max(np.abs(pace_errors))) * 100 if pace_errors else float("nan")
+    name = f"{engine}:{model}" if model else engine
+    return (
+        f"{name:<14}{wer_human:7.1f}{wer_read:7.1f}{out.insertions:5d}{in_silence:7d}{heard:6d}"
+        f"{found:>5}/{said:<3}{mean_pace:6.1f}{worst_pace:6.1f}{read_pace * 100:+7.1f}"
+        f"{wer_syn:7.1f}{kept:>5}/{truth_fillers:<3}{false_fillers:5d}"
+        f"{rtf_fresh:8.3f}{rtf_warm:7.3f}  {'yes' if same else 'NO'}"
+    )
 
 
 def main() -> int:
@@ -74,52 +207,17 @@ def main() -> int:
     parser.add_argument("--engines", default="whisper:base,whisper:tiny.en,sphinx")
     args = parser.parse_args()
     chosen = [tuple((e.split(":") + [None])[:2]) for e in args.engines.split(",")]
-    set_ = rehearsals()
-    audio = [(r, load_audio(r.path)[0]) for r in set_]
-    total_audio = sum(len(s) / 16000 for _, s in audio)
-    print(f"synthetic set: {len(set_)} files, {total_audio:.1f} s of espeak-ng speech, "
-          f"{os.cpu_count()} CPUs")  # fmt: skip
-    gap = np.zeros(16000, dtype=np.float32)
-    joined = np.concatenate([part for _, s in audio for part in (s, gap)])
-    print(f"{'engine':<16}{'load s':>8}{'RTF 1st+load':>14}{'RTF rest':>10}{'CPU RTF':>9}"
-          f"{'WER %':>8}{'fillers':>9}{'RTF long':>10}")  # fmt: skip
+    reading = human_reading()
+    speech_s = sum(load_audio(c.path)[1] for c in CLIPS)
+    print(f"human set: {len(CLIPS)} clips, {speech_s:.1f} s of real voices; joined reading "
+          f"{reading.duration_s:.1f} s; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")  # fmt: skip
+    print(f"{'engine':<14}{'WER':>7}{'WER':>7}{'ins':>5}{'in':>7}{'noise':>6}{'figures':>9}"
+          f"{'pace %':>12}{'read':>7}{'WER':>7}{'fillers':>9}{'false':>5}{'RTF':>8}{'RTF':>7}"
+          f"  same")  # fmt: skip
+    print(f"{'':<14}{'human':>7}{'read':>7}{'':>5}{'sil':>7}{'':>6}{'':>9}"
+          f"{'mean':>6}{'worst':>6}{'pace%':>7}{'syn':>7}{'kept':>9}{'':>5}{'fresh':>8}{'warm':>7}")  # fmt: skip
     for engine, model in chosen:
-        started = time.perf_counter()
-        if engine == "whisper":
-            whisper_model(model)
-        if engine == "sphinx":
-            from coach.transcript.transcribe import _sphinx_decoder
-
-            _sphinx_decoder()
-        load_s = time.perf_counter() - started
-        refs, hyps = [], []
-        first_rtf, rest_time, rest_audio = 0.0, 0.0, 0.0
-        cpu_started = time.process_time()
-        kept = truth_fillers = 0
-        for i, (reh, samples) in enumerate(audio):
-            t0 = time.perf_counter()
-            tr = transcribe_samples(samples, engine=engine, model=model)
-            spent = time.perf_counter() - t0
-            seconds = len(samples) / 16000
-            if i == 0:
-                first_rtf = (spent + load_s) / seconds
-            else:
-                rest_time += spent
-                rest_audio += seconds
-            refs.append(normalise(reh.text))
-            hyps.append(normalise(tr.text) or "<empty>")
-            truth_fillers += sum(w in FILLERS for w in reh.words)
-            kept += sum(re.sub(r"\W", "", w.text.lower()) in FILLERS for w in tr.words)
-        cpu_rtf = (time.process_time() - cpu_started) / total_audio
-        wer = jiwer.wer(refs, hyps) * 100
-        # the whole set as one rehearsal (1 s between files): closer to a real talk's length,
-        # where Whisper's fixed 30 s window is filled instead of padded
-        t0 = time.perf_counter()
-        transcribe_samples(joined, engine=engine, model=model)
-        long_rtf = (time.perf_counter() - t0) / (len(joined) / 16000)
-        name = f"{engine}:{model}" if model else engine
-        print(f"{name:<16}{load_s:8.2f}{first_rtf:14.3f}{rest_time / rest_audio:10.3f}"
-              f"{cpu_rtf:9.3f}{wer:8.1f}{kept:>6}/{truth_fillers}{long_rtf:10.3f}")  # fmt: skip
+        print(bench_engine(str(engine), model), flush=True)
     return 0
 
 

@@ -182,3 +182,27 @@ def test_bundled_demo_sample_is_small_speech() -> None:
     assert len(segments) >= 8
     assert sum(b - a for a, b in segments) > 0.7 * duration
     assert (samples_dir() / "demo-spoken.txt").read_text().count("?") == 1
+
+
+@pytest.mark.parametrize("channels", [8, 16, 32])
+def test_many_channels_downmix_cleanly(tmp_path, speech, channels) -> None:
+    """8, 16 and 32-channel files (PyAV crashed the process from 8 on) decode, in a child process,
+    to the average of their channels."""
+    import subprocess
+    import sys
+
+    frames = np.zeros((len(speech), channels), dtype=np.float32)
+    frames[:, 0] = speech
+    frames[:, -1] = speech
+    path = tmp_path / f"{channels}ch.wav"
+    sf.write(path, frames, 44100 if channels == 8 else RATE, subtype="PCM_16")
+    code = (
+        "import numpy as np; from coach.transcript.decode import load_audio\n"
+        f"s, d = load_audio({str(path)!r}); print(d, float(np.abs(s).max()))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr[-300:]
+    duration, peak = map(float, out.stdout.split())
+    rate = 44100 if channels == 8 else RATE
+    assert duration == pytest.approx(len(speech) / rate, abs=0.01)
+    assert peak == pytest.approx(np.abs(speech).max() * 2 / channels, rel=0.05)

@@ -24,12 +24,24 @@ def analyse_and_save(
     script: str | None,
     delete_audio: bool,
 ) -> int:
-    """Transcript → review → saved session (runs on a worker thread); returns the session id."""
+    """Transcript → review → saved session (runs on a worker thread); returns the session id.
+
+    Raises
+    ------
+    AudioInputError
+        Nothing was heard, or the recording is too quiet (the audio stays where it is).
+    """
     from coach.coaching.review import review
+    from coach.errors import AudioInputError
     from coach.profile import LANGUAGE_NAMES, default_profile_id, load_profile
 
     profile = load_profile(profile_name or None)
     transcript = transcript_fn()
+    if transcript.duration_s is not None and not transcript.words:
+        raise AudioInputError(
+            f"No speech was heard in the {transcript.duration_s:.0f} s recording; check that the "
+            "right microphone is chosen and speak towards it."
+        )
     if transcript.language in LANGUAGE_NAMES and profile.language != transcript.language:
         # the default profile is for the other language: use the Lei Jun style of this one
         profile = load_profile(default_profile_id(transcript.language))

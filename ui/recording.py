@@ -43,6 +43,11 @@ HEADER_BYTES = 44
 SIDECAR_SUFFIX = ".recording.json"
 STALL_S = 2.0
 """An open microphone that delivers nothing for this long (s) is treated as lost."""
+QUIET_DBFS = -45.0
+"""While recording, a peak level staying under this (dBFS) for :data:`QUIET_WINDOW_S` makes the
+meter say "too quiet": 5 dB above the level below which transcription gives up
+(``coach.transcript.level.MIN_PEAK_DBFS``), so the speaker hears of it while it still works."""
+QUIET_WINDOW_S = 4.0
 
 
 def recordings_dir() -> Path:
@@ -230,11 +235,15 @@ class Recorder(QObject):
     failed(object)
         A :class:`~coach_ui.errors.Problem` when the device fails (missing, denied, unplugged); the
         recording so far is closed and kept.
+    too_quiet(bool)
+        True when, while recording, nothing louder than :data:`QUIET_DBFS` came in for
+        :data:`QUIET_WINDOW_S`; False as soon as the level is back (or recording stops).
     """
 
     level = Signal(float)
     state_changed = Signal(str)
     failed = Signal(object)
+    too_quiet = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -245,6 +254,8 @@ class Recorder(QObject):
         self.state = "idle"
         self.listeners: list[Callable[[bytes], None]] = []
         self._ring: collections.deque[bytes] = collections.deque(maxlen=8)
+        self._loud_at = time.monotonic()  # last time the level reached QUIET_DBFS
+        self.is_too_quiet = False
         self._timer = QTimer(self)
         self._timer.setInterval(33)
         self._timer.timeout.connect(self._emit_level)
@@ -296,6 +307,7 @@ class Recorder(QObject):
         if self._source is None and not self.open(device_id):
             return
         self.sink = WavSink(wav, meta={"device": self.device_name, **(meta or {})})
+        self._loud_at = time.monotonic()
         self._set_state("recording")
 
     def pause(self) -> None:
@@ -349,8 +361,18 @@ class Recorder(QObject):
         self._on_ready()
         self._check_source()
         if self._ring:
-            self.level.emit(max(level_dbfs(b) for b in self._ring))
+            db = max(level_dbfs(b) for b in self._ring)
             self._ring.clear()
+            self.level.emit(db)
+            now = time.monotonic()
+            if db >= QUIET_DBFS or self.state != "recording":
+                self._loud_at = now
+            self._set_quiet(now - self._loud_at >= QUIET_WINDOW_S)
+
+    def _set_quiet(self, quiet: bool) -> None:
+        if quiet != self.is_too_quiet:
+            self.is_too_quiet = quiet
+            self.too_quiet.emit(quiet)
 
     # failures
 
@@ -358,6 +380,8 @@ class Recorder(QObject):
         if state != self.state:
             self.state = state
             self.state_changed.emit(state)
+            if state != "recording":
+                self._set_quiet(False)
 
     def _close_source(self) -> None:
         self._timer.stop()

@@ -25,7 +25,8 @@ from PySide6.QtCore import QObject, Signal
 
 from coach.paths import config_dir
 
-ONLINE_ENGINES = ("google",)
+ONLINE_ENGINES: tuple[str, ...] = ()
+"""Engines that send audio off the computer (none now; the consent below guards any added)."""
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("microphone", str, "", "Microphone",
             "The input to record from; empty means the system's default microphone."),
     Setting("engine", str, "whisper", "Speech engine",
-            "Whisper and Sphinx run on this computer; Google sends your audio over the internet.",
-            ("whisper", "sphinx", "google")),
+            "Whisper and Sphinx run on this computer; your audio never leaves it.",
+            ("whisper", "sphinx")),
     Setting("online_consent", bool, False, "Allow the online engine",
-            "You agreed that recordings may be sent to Google's speech service."),
+            "You agreed that recordings may be sent to an online speech service."),
     Setting("whisper_model", str, "base", "Whisper model",
             "base is accurate, tiny.en is faster; 'folder' uses the model folder below.",
             ("base", "tiny.en", "folder")),

@@ -143,7 +143,7 @@ def register(sub: Any) -> None:
         "--language",
         help="spoken language code, e.g. en; passed on once the speech engine takes one",
     )
-    p.add_argument("--engine", choices=["whisper", "sphinx", "google"],
+    p.add_argument("--engine", choices=["whisper", "sphinx"],
                    help="speech engine for audio (default: best offline engine installed)")  # fmt: skip
     p.add_argument("--model", help="Whisper model: base (default), tiny.en, or a model folder")
     p.add_argument("--workers", type=_workers,

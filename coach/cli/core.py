@@ -41,11 +41,14 @@ def _end_bar() -> None:
 
 
 def _progress_printer(enabled: bool) -> Callable[[float, str], None] | None:
+    """One progress bar on stderr that only moves forward (None when not ``enabled``)."""
     if not enabled:
         return None
+    shown = [0.0]
 
     def show(done: float, message: str) -> None:
         global _bar_open
+        done = shown[0] = max(shown[0], min(1.0, done))
         width = 30
         filled = int(width * max(0.0, min(1.0, done)))
         unescaped(sys.stderr).write(
@@ -149,7 +152,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     for check in BEFORE_ANALYZE:  # outputs, the script and the store: before the slow part
         check(args, path)
     _note_missing_whisper(path, getattr(args, "engine", None))
-    show_progress = sys.stderr.isatty() or not args.json
+    show_progress = sys.stderr.isatty()  # a bar only where a person watches
     transcript = load_transcript(
         path,
         engine=getattr(args, "engine", None),
@@ -241,9 +244,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--json", action="store_true", help="print one JSON object instead of a summary"
         )
-        p.add_argument("--engine", choices=["whisper", "sphinx", "google"],
+        p.add_argument("--engine", choices=["whisper", "sphinx"],
                        help="speech engine for audio (default: best offline engine installed)")  # fmt: skip
-        p.add_argument("--model", help="Whisper model: base (default), tiny.en, or a model folder")
+        p.add_argument("--model", help="Whisper model: base (default), tiny.en, a model from "
+                       "`coach models download`, or a model folder")  # fmt: skip
         p.add_argument("--language", default="auto", metavar="{auto,en,zh}",
                        help="language of the talk: en, zh (Mandarin) or auto (default: detected "
                             "from the audio or the script)")  # fmt: skip
@@ -282,6 +286,7 @@ def _load_plugins() -> None:
         "coach.cli.gui",
         "coach.cli.slides",
         "coach.cli.batch",
+        "coach.cli.models",
     ):
         try:
             importlib.import_module(name)

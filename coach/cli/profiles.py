@@ -117,7 +117,7 @@ def register(sub: Any) -> None:
     a.add_argument("--name", required=True, help="name of the new profile")
     a.add_argument("--out", help="write here instead of your profiles folder")
     a.add_argument("--force", action="store_true", help="replace an existing profile file")
-    a.add_argument("--engine", choices=["whisper", "sphinx", "google"],
+    a.add_argument("--engine", choices=["whisper", "sphinx"],
                    help="speech engine for recordings (default: best offline engine)")  # fmt: skip
     a.add_argument("--model", help="Whisper model for recordings: base, tiny.en, or a folder")
     a.set_defaults(func=cmd_build)

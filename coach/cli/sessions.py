@@ -370,7 +370,7 @@ def register(sub: Any) -> None:
     a.add_argument("--profile", required=True, help="profile id or .toml file")
     a = add("retranscribe", cmd_retranscribe, "transcribe the stored audio again", json_flag=True)
     a.add_argument("id", type=_session_id)
-    a.add_argument("--engine", required=True, choices=["whisper", "sphinx", "google"])
+    a.add_argument("--engine", required=True, choices=["whisper", "sphinx"])
     a.add_argument("--model", help="Whisper model: base (default), tiny.en, or a model folder")
     a = add("compare", cmd_compare, "metric by metric, what improved", json_flag=True)
     a.add_argument("id1", type=_session_id)

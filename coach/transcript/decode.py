@@ -71,8 +71,10 @@ def load_audio(
         stream = container.streams.audio[0]
         declared_s = _declared_duration_s(container, stream)
         # Keep the channels and average them ourselves: FFmpeg's mono downmix adds channels at
-        # 0.707 each, which clips loud stereo recordings.
-        resampler = av.AudioResampler(format="fltp", rate=rate)
+        # 0.707 each, which clips loud stereo recordings. Interleaved ("flt"), not planar: PyAV
+        # reads planes through AVFrame.data, which holds 8 pointers, and crashed the process on
+        # files with 8 or more channels.
+        resampler = av.AudioResampler(format="flt", rate=rate)
         # Preallocate from the declared length so long files are not copied when they grow.
         capacity = int((declared_s or 60.0) * rate * 1.02) + rate
         buffer = np.zeros(capacity, dtype=np.float32)
@@ -91,14 +93,14 @@ def load_audio(
         try:
             for frame in container.decode(stream):
                 for out in resampler.resample(frame):
-                    put(_mono(out.to_ndarray()))
+                    put(_mono(out.to_ndarray(), len(out.layout.channels)))
                 if progress is not None and declared_s and declared_s > 120:
                     done = filled / rate / declared_s
                     if done - last_report >= 0.05:
                         last_report = done
                         progress(min(done, 1.0), "decoding audio")
             for out in resampler.resample(None):
-                put(_mono(out.to_ndarray()))
+                put(_mono(out.to_ndarray(), len(out.layout.channels)))
         except (av.error.FFmpegError, ValueError) as exc:
             got_s = filled / rate
             raise AudioInputError(
@@ -119,11 +121,16 @@ def load_audio(
     return samples, duration_s
 
 
-def _mono(planes: np.ndarray) -> np.ndarray:
-    """Average the channel planes ``(channels, n)`` of a decoded frame to one float32 row."""
-    if planes.ndim == 1 or planes.shape[0] == 1:
-        return planes.reshape(-1).astype(np.float32, copy=False)
-    return planes.mean(axis=0, dtype=np.float32)
+def _mono(packed: np.ndarray, channels: int) -> np.ndarray:
+    """Average the interleaved samples of a decoded frame (``channels`` per instant) to mono."""
+    flat = packed.reshape(-1).astype(np.float32, copy=False)
+    if channels <= 1:
+        return flat
+    return (
+        flat[: flat.size - flat.size % channels]
+        .reshape(-1, channels)
+        .mean(axis=1, dtype=np.float32)
+    )
 
 
 def _check_wav_complete(path: Path, name: str) -> None:

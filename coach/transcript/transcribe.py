@@ -1,90 +1,90 @@
-"""Speech to timed words: VAD utterances → speech engine per chunk → :class:`Transcript`.
+"""Speech to timed words: causal chunking → speech engine per chunk → :class:`Transcript`.
 
-Engines
--------
-``whisper``
-    faster-whisper, offline, int8 on CPU, beam 5, word timestamps; bundled models ``base``
-    (default) and ``tiny.en`` (see :mod:`coach.transcript.models`). One model instance per process,
-    reused (the app calls :func:`transcribe_samples` on each finished utterance).
-``sphinx``
-    SpeechRecognition's ``recognize_sphinx`` (pocketsphinx, model in the wheel); word times from
-    the decoder's segments. Always available, lower accuracy, no punctuation.
-``google``
-    SpeechRecognition's free online engine; only when asked for by name. It returns no word
-    times, so words are spread over their utterance in proportion to their length.
+The file path (:func:`transcribe_samples`, :func:`transcribe_file`) and the app's live
+transcriber (``coach_ui.live``) run the same steps: a :class:`~coach.transcript.stream.SpeechStream`
+decides voice activity and chunk cuts frame by frame, a :class:`ChunkDecoder` turns each chunk
+into words, and :func:`assemble` builds the transcript. A recording transcribed live therefore
+gives the words the saved file gives (see docs/design/audio-pipeline.md).
 
-Pauses come from the VAD on the audio (:mod:`coach.transcript.vad`), never from engine word times, which
-smear into silences; word times are clamped into the utterance that holds them.
+Engines: ``whisper`` (default; bundled models ``base`` and ``tiny.en``) and ``sphinx`` (see
+:mod:`coach.transcript.engines`). Nothing here uses the network.
+
+Pauses come from the VAD on the audio, never from engine word times, which smear into silences;
+word times are clamped into the utterance that holds them.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import re
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from coach.errors import TranscriptionError
-from coach.transcript.decode import RATE, load_audio, to_int16_bytes
+from coach.transcript.decode import RATE, load_audio
+from coach.transcript.engines import (
+    has_module,
+    rebuild_words,
+    sphinx_chunk,
+    whisper_chunk,
+    whisper_model,
+)
+from coach.transcript.fillers import (
+    FILLER_PROMPT,
+    MIN_VOICED,
+    is_filler,
+    merge_spans,
+    uncovered,
+    voiced_fraction,
+)
+from coach.transcript.level import check_audible, normalised
 from coach.transcript.pitch import pitch_spread_windows
-from coach.transcript.vad import pauses_between, speech_segments
+from coach.transcript.stream import Chunk, SpeechStream, plan_chunks
+from coach.transcript.vad import pauses_between
 from coach.types import Pause, Transcript, Word
 
-ENGINES = ("whisper", "sphinx", "google")
-MAX_CHUNK_S = 28.0
-"""Utterances are grouped into chunks up to this long (Whisper's window is 30 s)."""
-PAD_S = 0.5
-"""Audio kept on both sides of a chunk (s) so word edges are not clipped."""
-TAIL_S = 0.5
-"""Silence appended to each chunk (s): Whisper tends to drop a sentence that ends the audio."""
+__all__ = [
+    "ENGINES",
+    "ChunkDecoder",
+    "assemble",
+    "available_engines",
+    "default_engine",
+    "engine_label",
+    "rebuild_words",
+    "transcribe_file",
+    "transcribe_samples",
+    "whisper_model",
+]
+
+ENGINES = ("whisper", "sphinx")
 MIN_PAUSE_S = 0.3
-FILLER_PROMPT = "So, um, I, uh, think that, um, we should, uh, start. Um, yeah."
-"""Whisper drops fillers unless its prompt shows them being written down."""
-ZH_PROMPT = "以下是普通话的句子。"
-"""For Mandarin: the English prompt made Whisper base answer in English; this one keeps simplified
-characters and punctuation (measured in bench/transcribe_zh.py)."""
-_CJK_PIECE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+SILENCE_MARGIN_S = 0.15
+"""A word with no voiced frame within this distance (s) of its span was heard in silence."""
 
 ProgressFn = Callable[[float, str], None]
 RawWord = tuple[str, float, float]
 
-_MODELS: dict[str, tuple[Any, threading.Lock]] = {}
-_MODELS_LOCK = threading.Lock()
-_RESOLVED: dict[str, tuple[str, str]] = {}  # model setting -> (label, source), once per process
-_SPHINX_SKIP = re.compile(r"^(<s>|</s>|<sil>|\[\w+\]|\+\+\w+\+\+)$", re.I)
-
-
-def _has(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
-
 
 def available_engines() -> list[str]:
-    """Engines installed here, best first (``google`` needs the network when used)."""
+    """Engines installed here, best first (all offline)."""
     from coach.transcript.models import bundled_available
 
     out = []
-    if _has("faster_whisper") and (bundled_available("base") or bundled_available("tiny.en")):
+    if has_module("faster_whisper") and (bundled_available("base") or bundled_available("tiny.en")):
         out.append("whisper")
-    if _has("speech_recognition") and _has("pocketsphinx"):
+    if has_module("speech_recognition") and has_module("pocketsphinx"):
         out.append("sphinx")
-    if _has("speech_recognition"):
-        out.append("google")
     return out
 
 
 def default_engine() -> str:
     """The best offline engine installed: ``whisper`` when present, else ``sphinx``."""
-    offline = [e for e in available_engines() if e != "google"]
-    if not offline:
+    engines = available_engines()
+    if not engines:
         raise TranscriptionError(
             "No offline speech engine is installed; run `pip install 'presentation-coach[whisper]'`."
         )
-    return offline[0]
+    return engines[0]
 
 
 def engine_label(engine: str | None = None, model: str | None = None) -> str:
@@ -98,227 +98,151 @@ def engine_label(engine: str | None = None, model: str | None = None) -> str:
     return f"whisper:{name if name in BUNDLED else resolve_model(name)[0]}"
 
 
-# --- Whisper -----------------------------------------------------------------------------------
+def _check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise TranscriptionError(f"Unknown speech engine {engine!r}; choose whisper or sphinx.")
 
 
-def whisper_model(
-    model: str | None = None, *, progress: ProgressFn | None = None
-) -> tuple[Any, threading.Lock, str]:
-    """The process-wide faster-whisper model for ``model`` (loaded on first call).
+class ChunkDecoder:
+    """Turns the chunks of a :class:`SpeechStream` into timed words with one engine.
 
-    Returns
-    -------
-    model, lock, label
-        The ``WhisperModel``, the lock to hold while transcribing with it, and its label.
+    Parameters
+    ----------
+    engine, model, language
+        As for :func:`transcribe_samples`. The Whisper model is loaded here.
     """
-    from coach.transcript.models import resolve_model
 
-    if not _has("faster_whisper"):
-        raise TranscriptionError(
-            "The whisper engine is not installed; run `pip install 'presentation-coach[whisper]'` "
-            "or use --engine sphinx."
-        )
-    with _MODELS_LOCK:
-        key = model or ""
-        if key not in _RESOLVED:
-            _RESOLVED[key] = resolve_model(model, progress=progress)
-        label, source = _RESOLVED[key]
-        if source not in _MODELS:
-            from faster_whisper import WhisperModel
+    def __init__(
+        self,
+        *,
+        engine: str | None = None,
+        model: str | None = None,
+        language: str | None = "en",
+        progress: ProgressFn | None = None,
+    ) -> None:
+        self.engine = engine or default_engine()
+        _check_engine(self.engine)
+        self.language = language
+        self.label = self.engine
+        self._run: Callable[[np.ndarray, str | None], list[RawWord]]
+        self._fillers = False  # the filler look knows English "um" and "uh" only
+        if self.engine == "whisper":
+            whisper, lock, name = whisper_model(model, progress=progress)
+            self.label = f"whisper:{name}"
+            spoken = "en" if name.endswith(".en") else language
+            self._fillers = spoken == "en"
 
-            if progress is not None:
-                progress(0.0, f"loading Whisper {label}")
-            # COACH_CPU_THREADS: a batch worker process gets its share of the cores
-            threads = int(os.environ.get("COACH_CPU_THREADS") or 0) or max(
-                1, min(4, os.cpu_count() or 1)
-            )
-            try:
-                instance = WhisperModel(
-                    source, device="cpu", compute_type="int8", cpu_threads=threads
+            def run(audio: np.ndarray, prompt: str | None) -> list[RawWord]:
+                return whisper_chunk(
+                    audio, model=whisper, lock=lock, language=spoken, prompt=prompt
                 )
-            except Exception as exc:  # hub errors, damaged files: one sentence for the user
-                raise TranscriptionError(
-                    f"Whisper model {label!r} could not be loaded ({type(exc).__name__}); use the "
-                    "bundled base or tiny.en, or connect to the internet to download it."
-                ) from exc
-            _MODELS[source] = (instance, threading.Lock())
-        instance, lock = _MODELS[source]
-    return instance, lock, label
 
-
-def rebuild_words(pieces: Sequence[RawWord]) -> list[RawWord]:
-    """Join Whisper word pieces into spoken words.
-
-    A piece without a leading space continues the previous word; so do figure tails that Whisper
-    sometimes emits as separate words (``"5"`` + ``",000"``, ``"85"`` + ``"%"``), and a lone
-    currency sign is glued to the number after it.
-    """
-    out: list[list[Any]] = []
-    glue_next = False
-    for text, start, end in pieces:
-        stripped = text.strip()
-        if not stripped:
-            continue
-        continues = bool(out) and (
-            (not text[:1].isspace() and not _cjk_break(out[-1][0], stripped))
-            or glue_next
-            or (re.match(r"^[,.]\d", stripped) is not None and out[-1][0][-1:].isdigit())
-            or (stripped in {"%", "'s"} and out[-1][0][-1:].isdigit())
-        )
-        if continues:
-            out[-1][0] += stripped
-            out[-1][2] = max(out[-1][2], end)
+            self._run = run
         else:
-            out.append([stripped, start, end])
-        glue_next = stripped in {"$", "€", "£", "¥"}
-    return [(t, float(s), float(e)) for t, s, e in out]
-
-
-def _cjk_break(before: str, piece: str) -> bool:
-    """Chinese pieces come without spaces: keep them apart (regrouped into words later), except
-    punctuation, which stays with the piece before it."""
-    return bool(
-        _CJK_PIECE.match(piece[:1]) or (_CJK_PIECE.match(before[-1:]) and piece[:1].isalnum())
-    )
-
-
-def _whisper_chunk(
-    audio: np.ndarray, *, model: Any, lock: threading.Lock, language: str | None, prompt: str
-) -> list[RawWord]:
-    with lock:
-        segments, _info = model.transcribe(
-            audio,
-            language=language,
-            beam_size=5,
-            # One fallback at most: faster-whisper's default retries at six temperatures when a
-            # chunk decodes with low confidence (espeak voices often do), which cost up to 8 s
-            # on a 28 s chunk here; 0.0 then 0.5 kept the same WER and bounds the worst case.
-            temperature=(0.0, 0.5),
-            word_timestamps=True,
-            condition_on_previous_text=False,
-            initial_prompt=prompt,
-            vad_filter=False,
-        )
-        pieces = [(w.word, w.start, w.end) for seg in segments for w in (seg.words or ())]
-    return rebuild_words(pieces)
-
-
-# --- Sphinx and Google (SpeechRecognition) -------------------------------------------------------
-
-
-_SPHINX: list[tuple[Any, threading.Lock]] = []
-
-
-def _sphinx_decoder() -> tuple[Any, threading.Lock]:
-    """One pocketsphinx decoder per process, configured as ``recognize_sphinx`` configures it.
-
-    ``Recognizer.recognize_sphinx`` reloads the ≈ 1 s language model on every call, which the
-    live app (one call per utterance) cannot afford; the models and settings are the same.
-    """
-    with _MODELS_LOCK:
-        if not _SPHINX:
-            import pocketsphinx
-            import speech_recognition as sr
-
-            data = Path(sr.__file__).resolve().parent / "pocketsphinx-data" / "en-US"
-            if not data.is_dir():
+            if not (has_module("speech_recognition") and has_module("pocketsphinx")):
                 raise TranscriptionError(
-                    f"Sphinx's English model is missing ({data}); reinstall SpeechRecognition."
+                    "The sphinx engine needs SpeechRecognition and pocketsphinx installed."
                 )
-            decoder = pocketsphinx.Decoder(
-                hmm=str(data / "acoustic-model"),
-                lm=str(data / "language-model.lm.bin"),
-                dict=str(data / "pronounciation-dictionary.dict"),
-                logfn=os.devnull,
-            )
-            _SPHINX.append((decoder, threading.Lock()))
-        return _SPHINX[0]
+            self._run = lambda audio, _prompt: sphinx_chunk(audio)
+        self._previous: list[RawWord] = []  # the last words of the chunk before
 
+    def words(self, stream: SpeechStream, chunk: Chunk, *, commit: bool = True) -> list[RawWord]:
+        """Words of ``chunk`` (times in seconds of the recording), in order.
 
-def _sphinx_chunk(audio: np.ndarray) -> list[RawWord]:
-    decoder, lock = _sphinx_decoder()
-    words: list[RawWord] = []
-    with lock:
-        decoder.start_utt()
-        decoder.process_raw(to_int16_bytes(audio), False, True)
-        decoder.end_utt()
-        for seg in decoder.seg():
-            token = re.sub(r"\(\d+\)$", "", seg.word)
-            if _SPHINX_SKIP.match(token):
+        With ``commit=False`` the decoder does not remember them as the previous chunk's words
+        (a tentative decode; :meth:`commit` takes them later).
+
+        The chunk is decoded with :data:`~coach.transcript.stream.PAD_S` of audio on each side,
+        scaled to a fixed peak; a word is kept when its middle lies inside the chunk and some
+        voiced frame lies within :data:`SILENCE_MARGIN_S` of it. A chunk where a filler may
+        hide gets a second, filler-only look (Whisper only; see :mod:`coach.transcript.fillers`).
+        """
+        audio = stream.samples
+        lo, hi = chunk.window(stream.n_samples)
+        offset = lo / RATE
+        end = chunk.end_s
+        runs = stream.voiced_runs(lo / RATE, hi / RATE)
+        got: list[RawWord] = []
+        leading = True
+        for text, s, e in self._run(normalised(audio[lo:hi]), None):
+            s, e = s + offset, e + offset
+            mid = (s + e) / 2
+            if not chunk.start_s <= mid < end and not (chunk.final and mid >= end):
                 continue
-            words.append((token, seg.start_frame / 100.0, (seg.end_frame + 1) / 100.0))
-    return words
+            if not any(a - SILENCE_MARGIN_S <= e and s <= b + SILENCE_MARGIN_S for a, b in runs):
+                continue  # heard in silence: Whisper filling a gap with stock phrases
+            if leading and _repeats(text, s, e, self._previous):
+                continue  # the last words of the chunk before, heard again in the overlap
+            leading = False
+            got.append((text, s, e))
+        if self._fillers:
+            inside = [
+                (max(a, chunk.start_s), min(b, end))
+                for a, b in runs
+                if b > chunk.start_s and a < end
+            ]
+            gaps = [g for g in uncovered(inside, got) if voiced_fraction(audio, *g) >= MIN_VOICED]
+            suspects = merge_spans(gaps)
+            if suspects:
+                got = self._with_fillers(
+                    audio[lo:hi], offset, got, suspects, runs, chunk.start_s, end
+                )
+        if got and commit:
+            self._previous = got[-3:]
+        return got
+
+    def commit(self, words: Sequence[RawWord]) -> None:
+        """Take ``words`` (from ``words(..., commit=False)``) as the last chunk's words."""
+        if words:
+            self._previous = list(words[-3:])
+
+    def _with_fillers(
+        self,
+        audio: np.ndarray,
+        offset: float,
+        got: list[RawWord],
+        suspects: Sequence[tuple[float, float]],
+        runs: Sequence[tuple[float, float]],
+        start: float,
+        end: float,
+    ) -> list[RawWord]:
+        """``got`` plus the fillers a prompted pass hears in a suspect stretch, or where no
+        plain word was heard, on voiced audio inside ``[start, end)``."""
+        known = [(s, e) for t, s, e in got if is_filler(t)]
+        out = list(got)
+        for text, s, e in self._run(normalised(audio), FILLER_PROMPT):
+            s, e = s + offset, e + offset
+            mid = (s + e) / 2
+            if not is_filler(text) or not start <= mid < end:
+                continue
+            if any(s < ke and ks < e for ks, ke in known):
+                continue
+            if not any(a <= e and s <= b for a, b in runs):
+                continue  # a filler in silence is Whisper's, not the speaker's
+            covered = sum(max(0.0, min(e, we) - max(s, ws)) for _, ws, we in got)
+            suspect = any(a - 0.15 <= mid <= b + 0.15 for a, b in suspects)
+            if suspect or covered < 0.5 * (e - s):
+                out.append((text, s, e))
+                known.append((s, e))
+        return sorted(out, key=lambda w: w[1])
 
 
-def _google_chunk(audio: np.ndarray, language: str | None) -> list[RawWord]:
-    import speech_recognition as sr
-
-    data = sr.AudioData(to_int16_bytes(audio), RATE, 2)
-    try:
-        text = sr.Recognizer().recognize_google(data, language=language or "en-US")
-    except sr.UnknownValueError:
-        return []
-    except sr.RequestError as exc:
-        raise TranscriptionError(
-            f"Google speech recognition is unreachable ({exc}); use --engine whisper or sphinx offline."
-        ) from None
-    tokens = str(text).split()
-    if not tokens:
-        return []
-    # No word times from this engine: spread words over the chunk by their length.
-    span = len(audio) / RATE
-    weights = np.array([len(t) + 1 for t in tokens], dtype=float)
-    edges = np.concatenate(([0.0], np.cumsum(weights))) / weights.sum() * span
-    return [(t, float(a), float(b)) for t, a, b in zip(tokens, edges[:-1], edges[1:], strict=True)]
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-# --- Chunking and assembly ----------------------------------------------------------------------
-
-
-def chunk_segments(
-    segments: Sequence[tuple[float, float]], *, max_chunk_s: float = MAX_CHUNK_S
-) -> list[tuple[float, float]]:
-    """Group consecutive utterances into chunks no longer than ``max_chunk_s`` (s).
-
-    An utterance longer than ``max_chunk_s`` on its own is cut into equal pieces.
-    """
-    chunks: list[tuple[float, float]] = []
-    for start, end in segments:
-        if chunks and end - chunks[-1][0] <= max_chunk_s:
-            chunks[-1] = (chunks[-1][0], end)
-            continue
-        n = max(1, int(np.ceil((end - start) / max_chunk_s)))
-        step = (end - start) / n
-        chunks.extend((start + i * step, start + (i + 1) * step) for i in range(n))
-    return chunks
-
-
-def _uncovered(
-    segments: Sequence[tuple[float, float]],
-    words: Sequence[RawWord],
-    *,
-    min_speech_s: float = 0.6,
-) -> list[tuple[float, float]]:
-    """Runs of consecutive utterances (≥ ``min_speech_s`` long) that no word falls in."""
-    mids = np.array([(s + e) / 2 for _, s, e in words]) if words else np.zeros(0)
-    runs: list[tuple[float, float]] = []
-    previous_missed = False
-    for start, end in segments:
-        missed = end - start >= min_speech_s and not (
-            ((mids >= start - 0.2) & (mids <= end + 0.2)).any()
-        )
-        if missed and previous_missed:
-            runs[-1] = (runs[-1][0], end)
-        elif missed:
-            runs.append((start, end))
-        previous_missed = missed
-    return runs
+def _repeats(text: str, start: float, end: float, previous: Sequence[RawWord]) -> bool:
+    """True when a word at a chunk's start is one of the previous chunk's last words: same
+    text, times within 0.3 s (Whisper's word times wander that much around a cut)."""
+    return any(_key(text) == _key(t) and start < e + 0.3 and s < end + 0.3 for t, s, e in previous)
 
 
 def _place(
     raw: Sequence[RawWord], segments: Sequence[tuple[float, float]]
 ) -> list[tuple[str, float, float, int]]:
     """Give each word the utterance nearest its middle and clamp its times into it."""
+    if not segments:
+        return [(t, s, e, 0) for t, s, e in raw]
     starts = np.array([s for s, _ in segments])
     ends = np.array([e for _, e in segments])
     placed = []
@@ -329,13 +253,47 @@ def _place(
         s = float(min(max(start, starts[k]), ends[k]))
         e = float(min(max(end, s), ends[k]))
         placed.append((text, s, e, k))
-    # Keep times monotonic after clamping.
-    for i in range(1, len(placed)):
+    for i in range(1, len(placed)):  # keep times monotonic after clamping
         t, s, e, k = placed[i]
         if s < placed[i - 1][1]:
             s = placed[i - 1][1]
             placed[i] = (t, s, max(e, s), k)
     return placed
+
+
+def assemble(
+    stream: SpeechStream,
+    raw: Sequence[RawWord],
+    *,
+    label: str,
+    language: str | None,
+    punctuated: bool,
+    offset_s: float = 0.0,
+    first_utterance: int = 0,
+    pitch: Sequence[tuple[float, float]] | None = None,
+) -> Transcript:
+    """The :class:`Transcript` of a whole stream from its words: utterances, pauses, pitch."""
+    segments = stream.segments()
+    placed = _place(sorted(raw, key=lambda w: w[1]), segments)
+    words = tuple(
+        Word(text, round(s + offset_s, 3), round(e + offset_s, 3), k + first_utterance)
+        for text, s, e, k in placed
+    )
+    pauses = tuple(
+        Pause(round(start + offset_s, 3), dur)
+        for start, dur in pauses_between(segments, min_pause_s=MIN_PAUSE_S)
+    )
+    if pitch is None:
+        pitch = pitch_spread_windows(stream.samples, segments) if segments else []
+    return Transcript(
+        words=words,
+        pauses=pauses if words else (),
+        duration_s=round(stream.n_samples / RATE, 3),
+        engine=label,
+        language=language or "auto",
+        punctuated=punctuated,
+        pitch_spread=tuple((round(t + offset_s, 3), v) for t, v in pitch) if words else (),
+    )
 
 
 def transcribe_samples(
@@ -355,118 +313,52 @@ def transcribe_samples(
     samples
         The signal, 16 kHz mono float32 in [-1, 1].
     engine
-        ``"whisper"``, ``"sphinx"`` or ``"google"``; ``None`` picks :func:`default_engine`.
+        ``"whisper"`` or ``"sphinx"``; ``None`` picks :func:`default_engine`.
     model
-        Whisper model: ``"base"``, ``"tiny.en"``, a folder, or a name to download.
+        Whisper model: ``"base"``, ``"tiny.en"``, a folder, or a model fetched with
+        ``coach models download``.
     offset_s
-        Added to every time (s), for utterances cut from a longer recording.
+        Added to every time (s), for audio cut from a longer recording.
     language
         Spoken language code (``None`` lets Whisper detect it).
     first_utterance
         Number given to the first VAD utterance (``Word.utterance``).
     progress
-        ``(done_fraction, message)`` callback.
+        ``(done_fraction, message)`` callback; the fraction only grows.
 
     Returns
     -------
     Transcript
         Words with times and utterance numbers, VAD pauses ≥ 0.3 s, duration, engine label,
-        punctuation flag and pitch spread per speaking window. No speech gives no words.
+        punctuation flag and pitch spread per speaking window. Silence gives no words.
+
+    Raises
+    ------
+    AudioInputError
+        The recording is too quiet to be heard (peak below −50 dBFS).
     """
     engine = engine or default_engine()
-    if engine not in ENGINES:
-        raise TranscriptionError(
-            f"Unknown speech engine {engine!r}; choose whisper, sphinx or google."
-        )
+    _check_engine(engine)
     samples = np.asarray(samples, dtype=np.float32).reshape(-1)
-    duration_s = len(samples) / RATE
+    check_audible(samples)
     report = progress or (lambda _f, _m: None)
-    segments = speech_segments(samples)
-    if not segments:  # silence is a valid result: no words, nothing to load
-        return Transcript(
-            words=(),
-            duration_s=round(duration_s, 3),
-            engine=engine_label(engine, model),
-            language=language or "auto",
-            punctuated=engine != "sphinx",
-        )
-    label = engine
-    run: Callable[[np.ndarray, str], list[RawWord]]
-    if engine == "whisper":
-        whisper, lock, name = whisper_model(model, progress=progress)
-        label = f"whisper:{name}"
-        whisper_language = "en" if name.endswith(".en") else language
-
-        def run(audio: np.ndarray, prompt: str) -> list[RawWord]:
-            return _whisper_chunk(
-                audio, model=whisper, lock=lock, language=whisper_language, prompt=prompt
-            )
-
-    elif engine == "sphinx":
-        if not (_has("speech_recognition") and _has("pocketsphinx")):
-            raise TranscriptionError(
-                "The sphinx engine needs SpeechRecognition and pocketsphinx installed."
-            )
-
-        def run(audio: np.ndarray, prompt: str) -> list[RawWord]:
-            return _sphinx_chunk(audio)
-
-    else:
-
-        def run(audio: np.ndarray, prompt: str) -> list[RawWord]:
-            return _google_chunk(audio, language)
-
-    raw: list[RawWord] = []
-    chunks = chunk_segments(segments)
-    total_s = sum(b - a for a, b in chunks) or 1.0
+    stream, chunks = plan_chunks(samples)
+    if not chunks:  # silence is a valid result: no words, nothing to load
+        return assemble(stream, [], label=engine_label(engine, model), language=language,
+                        punctuated=engine != "sphinx", offset_s=offset_s)  # fmt: skip
+    report(0.0, "loading the speech model")
+    decoder = ChunkDecoder(engine=engine, model=model, language=language)
+    total_s = sum(c.end_s - c.start_s for c in chunks) or 1.0
     done_s = 0.0
-    ends = [0.0] + [b for _, b in chunks]
-    starts = [a for a, _ in chunks] + [len(samples) / RATE]
-    tail_zeros = np.zeros(int(TAIL_S * RATE), dtype=np.float32)
-    for i, (a, b) in enumerate(chunks):
-        # Pad with real audio, but never into the neighbouring chunks (their words would repeat).
-        lo = max(0, int(max(a - PAD_S, ends[i]) * RATE))
-        hi = min(len(samples), int(min(b + PAD_S, starts[i + 1]) * RATE))
-        tail = " ".join(w for w, _, _ in raw[-30:])
-        prompt = f"{FILLER_PROMPT} {tail}".strip()
-        if language == "zh":
-            prompt = ZH_PROMPT + "".join(w for w, _, _ in raw[-30:])
+    raw: list[RawWord] = []
+    for chunk in chunks:
         report(done_s / total_s, "transcribing")
-        got = [
-            (text, s + lo / RATE, e + lo / RATE)
-            for text, s, e in run(np.concatenate([samples[lo:hi], tail_zeros]), prompt)
-        ]
-        # Whisper sometimes stops early and skips the last sentences of a window: hear the
-        # utterances that got no words again, on their own.
-        inside = [seg for seg in segments if a <= seg[0] and seg[1] <= b]
-        for ra, rb in _uncovered(inside, got):
-            rlo = max(0, int(max(ra - PAD_S, a - PAD_S) * RATE))
-            rhi = min(len(samples), int(min(rb + PAD_S, b + PAD_S) * RATE))
-            again = run(np.concatenate([samples[rlo:rhi], tail_zeros]), prompt)
-            got.extend((text, s + rlo / RATE, e + rlo / RATE) for text, s, e in again)
-        got.sort(key=lambda w: w[1])
-        raw.extend(got)
-        done_s += b - a
+        raw.extend(decoder.words(stream, chunk))
+        done_s += chunk.end_s - chunk.start_s
     report(1.0, "transcribing")
-    placed = _place(raw, segments) if segments else []
-    words = tuple(
-        Word(text, round(s + offset_s, 3), round(e + offset_s, 3), k + first_utterance)
-        for text, s, e, k in placed
-    )
-    pauses = tuple(
-        Pause(round(start + offset_s, 3), dur)
-        for start, dur in pauses_between(segments, min_pause_s=MIN_PAUSE_S)
-    )
-    spread = tuple((round(t + offset_s, 3), v) for t, v in pitch_spread_windows(samples, segments))
-    return Transcript(
-        words=words,
-        pauses=pauses,
-        duration_s=round(duration_s, 3),
-        engine=label,
-        language=language or "auto",
-        punctuated=engine != "sphinx",
-        pitch_spread=spread,
-    )
+    return assemble(stream, raw, label=decoder.label, language=language,
+                    punctuated=engine != "sphinx", offset_s=offset_s,
+                    first_utterance=first_utterance)  # fmt: skip
 
 
 def transcribe_file(
@@ -482,15 +374,12 @@ def transcribe_file(
     Raises
     ------
     AudioInputError
-        The file cannot be decoded (one sentence saying why).
+        The file cannot be decoded or is too quiet (one sentence saying why).
     TranscriptionError
         The engine or its model is missing or failed.
     """
     engine = engine or default_engine()
-    if engine not in ENGINES:
-        raise TranscriptionError(
-            f"Unknown speech engine {engine!r}; choose whisper, sphinx or google."
-        )
+    _check_engine(engine)
 
     def decode_progress(done: float, message: str) -> None:
         if progress is not None:

@@ -191,3 +191,28 @@ def test_the_chosen_microphone_is_the_one_recorded(qtbot, mic, tmp_path):
         for index in loaded:
             if index.strip():
                 subprocess.run(["pactl", "unload-module", index.strip()], env=mic.env, check=False)
+
+
+def test_meter_says_too_quiet_while_recording_a_distant_speaker(qtbot, mic, tmp_path):
+    """A speaker far from the microphone (human speech peaking at −52 dBFS) makes the recorder
+    report "too quiet" within a few seconds; stopping clears it."""
+    from coach_ui.recording import QUIET_DBFS
+
+    from coach.transcript.decode import write_wav
+    from coach.transcript.level import MIN_PEAK_DBFS
+    from tests.human import human_reading, scaled
+
+    assert QUIET_DBFS == MIN_PEAK_DBFS + 5
+    samples, _ = load_audio(human_reading().path)
+    far = write_wav(tmp_path / "far.wav", scaled(samples[: 16000 * 12], -52))
+    rec = Recorder()
+    try:
+        assert rec.open(None)
+        rec.start(tmp_path / "take.wav")
+        player = mic.play(far, wait=False)
+        qtbot.waitUntil(lambda: rec.is_too_quiet, timeout=10_000)  # state, not a signal race
+        player.terminate()
+        rec.stop()
+        assert not rec.is_too_quiet
+    finally:
+        rec.close()

@@ -69,16 +69,11 @@ def test_page_saves_changes_and_asks_before_online_engine(qtbot: QtBot) -> None:
     assert window.lightness() < 80  # the app turned dark (a palette where the platform cannot)
 
     engine = page.editors["engine"]
-    page.confirm_online = lambda: False  # type: ignore[method-assign]
-    engine.setCurrentIndex(engine.findData("google"))  # type: ignore[attr-defined]
-    assert settings["engine"] == "whisper"
-    assert engine.currentData() == "whisper"  # type: ignore[attr-defined]
+    assert engine.findData("google") == -1  # type: ignore[attr-defined]  # no engine sends audio
+    engine.setCurrentIndex(engine.findData("sphinx"))  # type: ignore[attr-defined]
+    assert Settings().transcription_options() == {"engine": "sphinx", "model": None}
+    engine.setCurrentIndex(engine.findData("whisper"))  # type: ignore[attr-defined]
     assert settings.transcription_options() == {"engine": "whisper", "model": "base"}
-
-    page.confirm_online = lambda: True  # type: ignore[method-assign]
-    engine.setCurrentIndex(engine.findData("google"))  # type: ignore[attr-defined]
-    assert settings["engine"] == "google" and settings["online_consent"] is True
-    assert Settings().transcription_options() == {"engine": "google", "model": None}
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     QApplication.processEvents()  # deliver the palette change before drawing

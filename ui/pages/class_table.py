@@ -142,8 +142,7 @@ class ClassTableDialog(QDialog):
         store, folder, stop = self.store, self.folder, self._stop
         profile_name = self.settings.get("default_profile") or None
         options = self.settings.transcription_options()
-        engine = options.get("engine")
-        engine = None if engine == "google" else engine  # a class import stays on this machine
+        engine = options.get("engine")  # every engine Coach has runs on this machine
 
         def work(report: Any) -> Any:
             from coach.batch.cache import ResultsCache

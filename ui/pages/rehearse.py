@@ -70,6 +70,9 @@ class RehearsePage(QWidget):
         self.recorder.level.connect(self._on_level)
         self.recorder.state_changed.connect(self._on_state)
         self.recorder.failed.connect(self._on_device_problem)
+        self.recorder.too_quiet.connect(
+            lambda quiet: self.meter.set_warning("too quiet: move closer" if quiet else "")
+        )
         self.transcriber: Any = None  # a ui.live.LiveTranscriber while recording
         self.wav: Path | None = None
         self.script: str | None = None

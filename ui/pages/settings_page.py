@@ -28,14 +28,13 @@ from coach.paths import data_dir
 from ..settings import BY_NAME, ONLINE_ENGINES, SETTINGS, Settings
 
 PRIVACY_NOTICE = (
-    "The Google engine sends your recordings over the internet to Google's speech service, "
-    "which may keep them under Google's terms. Coach's other engines never leave this "
+    "This engine sends your recordings over the internet to an online speech service, "
+    "which may keep them under its own terms. Coach's other engines never leave this "
     "computer.\n\nUse the online engine anyway?"
 )
 ENGINE_LABELS = {
     "whisper": "Whisper (offline, accurate)",
     "sphinx": "Sphinx (offline, fast, rough)",
-    "google": "Google (online: sends audio)",
 }
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 MODEL_LABELS = {

@@ -16,6 +16,7 @@ class LevelMeter(QWidget):
         super().__init__(parent)
         self.db = FLOOR_DB
         self.peak_db = FLOOR_DB
+        self.warning = ""
         self.setMinimumHeight(14)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Microphone level")
@@ -28,6 +29,17 @@ class LevelMeter(QWidget):
         """Show a new level (dB re full scale); the peak mark falls 1 dB per update."""
         self.db = max(FLOOR_DB, min(0.0, db))
         self.peak_db = max(self.db, self.peak_db - 1.0)
+        self.update()
+
+    def set_warning(self, text: str) -> None:
+        """Show ``text`` (e.g. "too quiet") over the bar; '' removes it."""
+        self.warning = text
+        self.setToolTip(
+            f"Microphone level: {text}"
+            if text
+            else "Microphone level: speak so the bar reaches the green zone"
+        )
+        self.setAccessibleDescription(text)
         self.update()
 
     def reset(self) -> None:
@@ -59,4 +71,7 @@ class LevelMeter(QWidget):
         p.drawRoundedRect(QRectF(0, 0, self._x(self.db), h), 3, 3)
         p.setBrush(mark)
         p.drawRect(QRectF(max(0.0, self._x(self.peak_db) - 2), 0, 2, h))
+        if self.warning:
+            p.setPen(QColor("#c53030"))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.warning)
         p.end()
