@@ -175,7 +175,7 @@ def test_fresh_venv_outside_the_tree_runs_every_command(
         total = subprocess.run(["du", "-sb", str(venv)], capture_output=True, text=True).stdout
         mb = int(total.split()[0]) / 1e6
         print(f"du -sh of the fresh venv: {size.split()[0]} ({mb:.0f} MB)")
-        assert mb < 1300, "the install grew back: see docs/design/packaging.md"
+        assert mb < 1500, "the install grew: see docs/design/packaging.md"
     finally:
         if os.environ.get("COACH_KEEP_PACKAGING_VENV"):
             print(f"kept {base}")
