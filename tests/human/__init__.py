@@ -100,21 +100,23 @@ class HumanReading:
 
 @functools.cache
 def human_reading(
-    *, gap_s: float = 0.8, long_gap_s: float = 4.0, tail_s: float = 3.0
+    *, gap_s: float = 0.8, long_gap_s: float = 4.0, tail_s: float = 3.0, clips: int | None = None
 ) -> HumanReading:
-    """All clips in order with ``gap_s`` of digital silence between, a ``long_gap_s`` silence
-    after the fifth clip and ``tail_s`` at the end; written once per session."""
+    """All clips (or the first ``clips``) in order with ``gap_s`` of digital silence between, a
+    ``long_gap_s`` silence after the fifth clip and ``tail_s`` at the end; written once per
+    session."""
+    chosen = CLIPS[:clips] if clips else CLIPS
     pieces: list[np.ndarray] = [np.zeros(int(RATE * 1.0), dtype=np.float32)]
     spans: list[tuple[str, float, float]] = []
     silences: list[tuple[float, float]] = []
     t = 1.0
-    for i, clip in enumerate(CLIPS):
+    for i, clip in enumerate(chosen):
         samples, duration = load_audio(clip.path)
         pieces.append(samples)
         spans.append((clip.name, round(t, 3), round(t + duration, 3)))
         t += duration
         gap = long_gap_s if i == 4 else gap_s
-        if i == len(CLIPS) - 1:
+        if i == len(chosen) - 1:
             gap = tail_s
         if gap >= 2.0:
             silences.append((round(t, 3), round(t + gap, 3)))
@@ -122,12 +124,12 @@ def human_reading(
         t += gap
     audio = np.concatenate(pieces)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    path = OUT_DIR / f"human-reading-{gap_s:g}-{long_gap_s:g}-{tail_s:g}.wav"
+    path = OUT_DIR / f"human-reading-{gap_s:g}-{long_gap_s:g}-{tail_s:g}-{len(chosen)}.wav"
     if not path.exists():
         write_wav(path, audio)
     return HumanReading(
         path=path,
-        text=" ".join(c.text for c in CLIPS),
+        text=" ".join(c.text for c in chosen),
         spans=tuple(spans),
         duration_s=round(len(audio) / RATE, 3),
         silences=tuple(silences),

@@ -68,7 +68,9 @@ def test_recording_through_the_microphone_matches_analysing_the_saved_file(qtbot
     transcript after Stop has ≥ 98 % of the words `coach analyze` gives on the saved WAV."""
     from coach_ui.recording import Recorder
 
-    reading = human_reading()
+    # the seven clips of read prose (six voices, 110 words, 46 s with their pauses): the others
+    # are short commands already in the file-path tests, and every second here is real time
+    reading = human_reading(clips=7)
     live = LiveTranscriber(engine="whisper", model="tiny.en").start()
     rec = Recorder()
     try:
@@ -86,7 +88,7 @@ def test_recording_through_the_microphone_matches_analysing_the_saved_file(qtbot
     assert wav is not None
     transcript = live.finish()
     from_file = transcribe_file(wav, engine="whisper", model="tiny.en")
-    assert len(from_file.words) > 150
+    assert len(from_file.words) > 90
     assert _agreement(_words(transcript.text), _words(from_file.text)) >= 0.98
     assert _agreement(_words(reading.text), _words(transcript.text)) >= 0.85
 
