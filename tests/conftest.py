@@ -7,7 +7,16 @@ the user's own cache.
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run (a test that fails at random is a failing
+# test); COACH_HYPOTHESIS=explore draws new ones, to hunt for cases worth keeping as @example.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("COACH_HYPOTHESIS", "ci"))
 
 
 @pytest.fixture(scope="session")
