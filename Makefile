@@ -48,7 +48,7 @@ typecheck: install
 	$(VENV)/bin/mypy coach ui
 
 pytest: install
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -n 2 --dist loadgroup
 
 test: lint typecheck pytest
 

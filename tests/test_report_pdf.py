@@ -355,7 +355,9 @@ def rehearsal_review() -> Review:
 
     rv = review(transcribe_file(reh.path, engine="whisper", model="tiny.en"))
     OUT.mkdir(parents=True, exist_ok=True)
-    cache.write_text(json.dumps(review_to_dict(rv)["_review"]))
+    part = cache.with_name(f"{cache.name}.{os.getpid()}.part")  # other test workers may read it
+    part.write_text(json.dumps(review_to_dict(rv)["_review"]))
+    os.replace(part, cache)
     return rv
 
 

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.transcript.decode import RATE, load_audio, write_wav
+from coach.transcript.decode import RATE, load_audio
+from tests.speech import publish_wav
 
 HERE = Path(__file__).resolve().parent
 OUT_DIR = HERE.parent / "out" / "human"
@@ -126,7 +127,7 @@ def human_reading(
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     path = OUT_DIR / f"human-reading-{gap_s:g}-{long_gap_s:g}-{tail_s:g}-{len(chosen)}.wav"
     if not path.exists():
-        write_wav(path, audio)
+        publish_wav(path, audio)
     return HumanReading(
         path=path,
         text=" ".join(c.text for c in chosen),

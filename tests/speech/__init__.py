@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 import threading
 from collections.abc import Sequence
@@ -44,6 +45,16 @@ from coach.transcript.decode import RATE, load_audio, write_wav
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "out" / "speech"
 _LOCK = threading.Lock()
+
+
+def publish_wav(path: Path, samples: np.ndarray) -> None:
+    """Write a cached WAV so that no other process sees it half-written: the suite runs in
+    several worker processes (pytest-xdist) that may build the same file at the same moment."""
+    part = path.with_name(f"{path.stem}.{os.getpid()}.part.wav")
+    write_wav(part, samples)
+    os.replace(part, path)
+
+
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _FIGURE_RE = re.compile(r"\$?(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?", re.I)
 
@@ -153,11 +164,11 @@ def synthesize(text: str, *, rate: int = 170, voice: str = "gmw/en-us") -> np.nd
     cached = OUT_DIR / "utt" / f"{key}.wav"
     with _LOCK:
         if not cached.exists():
-            raw = OUT_DIR / "utt" / f"{key}.22k.wav"
+            raw = OUT_DIR / "utt" / f"{key}.{os.getpid()}.22k.wav"
             raw.parent.mkdir(parents=True, exist_ok=True)
             _render(text, raw, rate=rate, voice=voice)
             samples, _ = load_audio(raw)
-            write_wav(cached, _trim(samples))
+            publish_wav(cached, _trim(samples))
             raw.unlink()
     samples, _ = load_audio(cached)
     return samples
@@ -216,7 +227,7 @@ def build_rehearsal(
     path = OUT_DIR / f"{name or 'rehearsal'}-{key[:10]}.wav"
     with _LOCK:
         if not path.exists():
-            write_wav(path, signal)
+            publish_wav(path, signal)
     return Rehearsal(
         path=path,
         duration_s=len(signal) / RATE,
