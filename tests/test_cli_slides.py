@@ -98,25 +98,27 @@ def test_slides_info_and_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_times_of_a_saved_rehearsal_read_back(
     spoken, coach_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`coach slides times ID` prints the CSV that --slide-times reads, and the session's PDF
-    has a Slides section (read back with pdftotext)."""
+    """`analyze --save --slides` keeps the deck and times; `coach slides times ID` prints the CSV
+    that --slide-times reads, and the session's PDF has a Slides section (read back with
+    pdftotext)."""
     import subprocess
 
     from coach.coaching.review import review
-    from coach.slides.deck import load_deck
-    from coach.slides.talk_decks import keep_deck
     from coach.slides.times import SlideChange, read_slide_times
     from coach.store.sessions import SessionStore
-    from coach.store.slide_shows import save_slide_show
+    from coach.store.slide_shows import load_slide_show
     from coach.text import transcript_from_text
 
     wav, deck_path, times, reh = spoken
-    assert main(["analyze", str(wav), "--save", "--model", "tiny.en", "--json"]) == 0
+    # `analyze --save --slides` keeps the deck and the times with the session
+    args = ["analyze", str(wav), "--slides", str(deck_path), "--slide-times", str(times)]
+    assert main([*args, "--save", "--model", "tiny.en", "--json"]) == 0
     sid = json.loads(capsys.readouterr().out)["id"]
-    deck = load_deck(deck_path)
     with SessionStore(coach_home / "sessions.db") as store:
-        save_slide_show(store, sid, deck_file=keep_deck(deck), deck_name=deck.name,
-                        slide_count=len(deck), changes=[SlideChange(*c) for c in reh.changes])  # fmt: skip
+        show = load_slide_show(store, sid)
+        assert show is not None and show.deck_name == "talk.pdf" and show.slide_count == 3
+        assert show.changes == tuple(SlideChange(*c) for c in reh.changes)
+        assert show.deck_path is not None and show.deck_path.read_bytes() == deck_path.read_bytes()
         typed = store.save(review(transcript_from_text("A typed script.")))
     assert main(["slides", "times", str(sid)]) == 0
     out = coach_home / "back.csv"

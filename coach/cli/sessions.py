@@ -18,7 +18,7 @@ from coach.cjk import display_width, fit
 from coach.cli import core as cli
 from coach.cli.output import dump_json, one_line
 from coach.coaching.review import JSON_SCHEMA
-from coach.errors import InputError
+from coach.errors import CoachError, InputError
 from coach.store.audio_files import orphan_kind, partial_copies
 from coach.store.sessions import SessionStore, SessionSummary
 from coach.transcript.load import TEXT_SUFFIXES, read_text_file
@@ -148,6 +148,11 @@ def _after_analyze(args: argparse.Namespace, path: Path, rv: Any) -> dict[str, A
             audio=None if is_text else path,
             script=script,
         )
+        try:
+            for hook in AFTER_SAVE:
+                hook(args, store, session)
+        except CoachError as exc:
+            raise CoachError(f"Saved as session {session.id}; {exc}") from None
     return {"id": session.id}
 
 
@@ -381,6 +386,10 @@ def register(sub: Any) -> None:
     for extra in ACTIONS:
         extra(actions)
 
+
+AFTER_SAVE: list[Any] = []
+"""Other modules keep more with a session saved by ``analyze --save`` (``coach.cli.slides``
+keeps the slide show): each is called with ``(args, store, session)`` while the store is open."""
 
 ACTIONS: list[Any] = []
 """Other modules add ``sessions`` actions here (``coach.cli.export`` adds ``export``): each is

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.cli import core as cli
+from coach.cli import sessions
 from coach.errors import CoachError
 
 
@@ -68,6 +69,19 @@ def _after_analyze(args: argparse.Namespace, path: Path, rv: Any) -> dict[str, A
         slides = data.pop("slides")
         return {"slides": slides, "slide_report": data}
     return {"Slides": "\n  " + "\n  ".join(report.summary())}
+
+
+def _save_show(args: argparse.Namespace, store: Any, session: Any) -> None:
+    """``analyze --save --slides``: keep the deck and the slide times with the saved session, as
+    a rehearsal in the app does (History, Feedback, the PDF and ``slides times`` then show them)."""
+    deck = getattr(args, "slides_deck", None)
+    if deck is None:
+        return
+    from coach.slides.talk_decks import keep_deck
+    from coach.store.slide_shows import save_slide_show
+
+    save_slide_show(store, session.id, deck_file=keep_deck(deck), deck_name=deck.name,
+                    slide_count=len(deck), changes=args.slides_changes)  # fmt: skip
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -139,3 +153,4 @@ cli.ANALYZE_OPTIONS.append(_analyze_options)
 cli.BEFORE_ANALYZE.append(_before_analyze)
 cli.AFTER_ANALYZE.append(_after_analyze)
 cli.SUBCOMMANDS.append(_register)
+sessions.AFTER_SAVE.append(_save_show)
