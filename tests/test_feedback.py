@@ -112,3 +112,24 @@ def test_voice_metrics_have_their_own_trait() -> None:
     assert {n for n, m in METRICS.items() if m.trait == "Pace"} == {
         "wpm", "articulation_wpm", "pace_variability",
     }  # fmt: skip
+
+
+def test_one_pace_tip_whatever_the_language() -> None:
+    """A take that is too fast gets one pace tip, not a second one with another band (the
+    Mandarin list said "aim for 235" and then "aim for 275")."""
+    from dataclasses import replace
+
+    for text in ("我们用了70多天，跑了12个城市，拜访了300家门店。" * 6,
+                 "We visited 300 shops in 12 cities over 70 days. " * 6):  # fmt: skip
+        typed = transcript_from_text(text)
+        step = 0.18 if typed.language == "zh" else 0.2  # ≈ 330 characters or 300 words a minute
+        words = tuple(
+            Word(w.text, i * step, i * step + step * 0.9, w.utterance)
+            for i, w in enumerate(typed.words)
+        )
+        rv = review(
+            replace(typed, words=words, duration_s=len(words) * step + 0.3, engine="whisper")
+        )
+        assert rv.metric("wpm").value > rv.metric("wpm").target_high, typed.language
+        pace = [t for t in rv.feedback.tips if t.metric in ("wpm", "articulation_wpm")]
+        assert len(pace) == 1, (typed.language, [t.text for t in pace])

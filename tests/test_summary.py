@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from coach.coaching.review import review
 from coach.coaching.summary import change_line, next_steps, strongest_moment, summarise
 from coach.paths import samples_dir
@@ -99,3 +101,24 @@ def test_change_since_last_attempt_names_score_and_the_measures_that_moved() -> 
         f"Since the last attempt: {b} again; no measure moved by much."
     )
     assert summarise(after, before).change == line
+
+
+def test_mandarin_counts_are_characters() -> None:
+    """A Mandarin take's summary gives its pace and counts in characters, as the header does."""
+    from dataclasses import replace
+
+    from coach.types import Word
+
+    typed = transcript_from_text(
+        "三年前的一个晚上，我接到一个电话，工厂停工了。那一刻我问自己，还要不要做下去？"
+        "我们用了70多天，跑了12个城市。27分钟，我们卖出了5万台。我们离成功还很远，谢谢大家！"
+    )
+    assert typed.language == "zh"
+    words = tuple(
+        Word(w.text, i * 0.3, i * 0.3 + 0.25, w.utterance) for i, w in enumerate(typed.words)
+    )
+    rv = review(replace(typed, words=words, duration_s=len(words) * 0.3 + 0.5, engine="whisper"))
+    said = " ".join(summarise(rv).sentences)
+    assert f"{rv.analysis.values['wpm']:.0f} characters a minute" in said
+    assert "words a minute" not in said and not re.search(r"\d words", said)
+    assert "-character text" in summarise(review(typed)).sentences[0]

@@ -97,11 +97,16 @@ def _figures(review: Review) -> int:
     return sum(f.kind == "figure" for f in review.analysis.figures)
 
 
+def _units(review: Review) -> str:
+    """What the counts count: characters for Mandarin (``word_count`` is characters there)."""
+    return "characters" if review.transcript.language == "zh" else "words"
+
+
 def _length(review: Review) -> str:
     t = review.transcript
     if t.timed and t.duration_s:
         return clock(t.duration_s)
-    return f"{review.analysis.word_count} words"
+    return f"{review.analysis.word_count} {_units(review)}"
 
 
 def _verdict(review: Review) -> str:
@@ -111,9 +116,9 @@ def _verdict(review: Review) -> str:
     t = review.transcript
     if t.timed and t.duration_s:
         wpm = review.analysis.values.get("wpm", 0.0)
-        what = f"This {clock(t.duration_s)} take at {wpm:.0f} words a minute"
+        what = f"This {clock(t.duration_s)} take at {wpm:.0f} {_units(review)} a minute"
     else:
-        what = f"This {review.analysis.word_count}-word text"
+        what = f"This {review.analysis.word_count}-{_units(review)[:-1]} text"
     return (
         f"{what} is {how} {review.profile_name}: {score:.0f} of 100, "
         f"{on} of {len(review.metrics)} measures on target."
@@ -149,7 +154,7 @@ def _best_line(review: Review, trait: str, v: dict[str, float], d: dict[str, obj
         return f"Your figures carry it: {_figures(review)} in {_length(review)}."
     if trait == "Plain words":
         hype = len(d.get("hype") or [])  # type: ignore[arg-type]
-        return (f"Your words were plain: {hype} hype or jargon words in {n}." if hype
+        return (f"Your words were plain: {hype} hype or jargon words in {n} {_units(review)}." if hype
                 else "Your words were plain: no hype and no jargon.")  # fmt: skip
     if trait == "Stories" and "story_share" in v:
         return f"You told it as a story: {v['story_share']:.0f}% of sentences say what happened."
@@ -159,14 +164,14 @@ def _best_line(review: Review, trait: str, v: dict[str, float], d: dict[str, obj
     if trait == "Pauses" and "figures_landed" in v and _figures(review):
         return f"Your pauses worked: {v['figures_landed']:.0f}% of figures had a pause after them."
     if trait == "Pace" and v.get("wpm"):
-        return f"Your pace sat in the band at {v['wpm']:.0f} words a minute."
+        return f"Your pace sat in the band at {v['wpm']:.0f} {_units(review)} a minute."
     if trait == "Opening":
         return "Your opening hooks: it starts with a problem, a question or a figure."
     if trait == "Close":
         return "Your close is humble and looks ahead."
     if trait == "Fillers":
         k = len(d.get("fillers") or [])  # type: ignore[arg-type]
-        return f"Hardly a filler: {k} in {n} words." if k else "Not one filler."
+        return f"Hardly a filler: {k} in {n} {_units(review)}." if k else "Not one filler."
     if trait == "Voice" and "pitch_spread_st" in v:
         return f"Your voice moved: {v['pitch_spread_st']:.1f} semitones of pitch variety."
     return ""
@@ -189,7 +194,7 @@ def _worst(review: Review) -> str:
         return f"Only {k} figure{'s' if k != 1 else ''} in {_length(review)}: too few to prove the point."
     if m.name in ("wpm", "articulation_wpm"):
         speed = "fast" if m.value > m.target_high else "slow"
-        return (f"You spoke too {speed}: {m.value:.0f} words a minute against "
+        return (f"You spoke too {speed}: {m.value:.0f} {_units(review)} a minute against "
                 f"{m.target_low:.0f}-{m.target_high:.0f}.")  # fmt: skip
     if m.name == "figures_landed" and d.get("unlanded"):
         k = len(d["unlanded"])
@@ -201,7 +206,7 @@ def _worst(review: Review) -> str:
         return f"Hype where proof should be: {k} words such as “{first}”."
     if m.name == "filler_rate" and d.get("fillers"):
         k = len(d["fillers"])
-        return f"{k} filler{'s' if k != 1 else ''} in {review.analysis.word_count} words."
+        return f"{k} filler{'s' if k != 1 else ''} in {review.analysis.word_count} {_units(review)}."
     low, high = m.target_low, m.target_high
     return f"{m.label} was {_value(m)} against a target of {low:g}-{high:g}."
 

@@ -156,7 +156,11 @@ class _ZhTips:
                           f"{verb}：每分钟大约{mid:.0f}字。", (0, min(len(self.words), 8)))]  # fmt: skip
 
     wpm = _pace
-    articulation_wpm = _pace
+
+    def articulation_wpm(self, r: MetricResult) -> list[Tip]:
+        # as in English: the pace tip speaks of pace; a second pace tip with another band
+        # ("aim for 235" and "aim for 275" in one list) contradicts it
+        return []
 
     def pause_ratio(self, r: MetricResult) -> list[Tip]:
         if r.value > r.target_high:

@@ -69,3 +69,28 @@ def test_hear_model_delivery_renders_the_script(qtbot, page):
         assert w.getnframes() / w.getframerate() > 5.0
     assert page.player.source() == page.model_wav
     qtbot.waitUntil(lambda: page.player.position() > 0, timeout=10_000)  # sound goes out
+
+
+def test_the_score_is_never_squeezed_by_a_long_title(qtbot, store, gui_settings):
+    """A Mandarin take's three-line title beside the score leaves room for any score (it was
+    clipped to "9" and half a "7" in the Mandarin rehearsal's screenshot)."""
+    from dataclasses import replace
+
+    from coach.types import Word
+
+    typed = transcript_from_text("我们用了70多天，跑了12个城市，拜访了300家门店。" * 4)
+    words = tuple(
+        Word(w.text, i * 0.3, i * 0.3 + 0.25, w.utterance) for i, w in enumerate(typed.words)
+    )
+    rv = review(
+        replace(typed, words=words, duration_s=len(words) * 0.3 + 0.5, engine="whisper:base")
+    )
+    page = FeedbackPage(store, gui_settings)
+    qtbot.addWidget(page)
+    page.show_session(store.save(rv, title="Rehearsal", talk="发布会").id)
+    for width in (1280, 900):
+        page.resize(width, 800)
+        page.show()
+        qtbot.waitUntil(lambda: page.score_label.width() > 0)
+        widest = page.score_label.fontMetrics().horizontalAdvance("100")
+        assert page.score_label.contentsRect().width() >= widest, width

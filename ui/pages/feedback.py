@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -113,6 +114,9 @@ class FeedbackPage(PlayerMixin, QWidget):
         big.setPointSizeF(big.pointSizeF() * 3.0)
         big.setBold(True)
         self.score_label.setFont(big)
+        # room for "100" whatever the title beside it wraps to (a wrapped title squeezed it)
+        self.score_label.setMinimumWidth(QFontMetrics(big).horizontalAdvance("100") + 6)
+        self.score_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         head.addWidget(self.score_label)
         self.title_label = QLabel(
             self.tr("No session yet. Record a rehearsal or open one from History.")
