@@ -273,3 +273,29 @@ def test_dark_theme_recolours_and_comes_back_exactly() -> None:
         assert all(np.mean(to_rgba(t.get_color())[:3]) > 0.5 for t in legend.get_texts())
         themed(fig, dark=False)
         assert charts.png_bytes(fig, dpi=60) == before
+
+
+def test_legends_stay_inside_the_figure() -> None:
+    """No legend runs off the figure's edge (the pace legend's first entries were cut off in
+    the app's 5-inch panel, in English and more so with a Mandarin take's longer unit)."""
+    from dataclasses import replace
+
+    from coach.types import Word
+
+    typed = transcript_from_text("我们用了70多天，跑了12个城市，拜访了300家门店。" * 12)
+    words = tuple(
+        Word(w.text, i * 0.3, i * 0.3 + 0.25, w.utterance) for i, w in enumerate(typed.words)
+    )
+    zh = review(replace(typed, words=words, duration_s=len(words) * 0.3 + 0.5, engine="whisper"))
+    for rv in (timed_review(), zh):
+        for chart in (charts.pace_chart, charts.figures_timeline, charts.pauses_chart):
+            fig = chart(rv)
+            legend = fig.axes[0].get_legend()
+            if legend is None:
+                continue
+            for width_in in (charts.WIDTH_IN, 5.0):  # the PDF's width, the app's panel
+                fig.set_size_inches(width_in, fig.get_size_inches()[1])
+                charts.fit_legends(fig)  # as the app's canvas does on resize
+                box = legend.get_window_extent()
+                where = (chart.__name__, rv.transcript.language, width_in)
+                assert box.x0 >= 0 and box.x1 <= fig.bbox.width, where

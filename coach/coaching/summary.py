@@ -206,7 +206,9 @@ def _worst(review: Review) -> str:
         return f"Hype where proof should be: {k} words such as “{first}”."
     if m.name == "filler_rate" and d.get("fillers"):
         k = len(d["fillers"])
-        return f"{k} filler{'s' if k != 1 else ''} in {review.analysis.word_count} {_units(review)}."
+        return (
+            f"{k} filler{'s' if k != 1 else ''} in {review.analysis.word_count} {_units(review)}."
+        )
     low, high = m.target_low, m.target_high
     return f"{m.label} was {_value(m)} against a target of {low:g}-{high:g}."
 

@@ -120,6 +120,30 @@ def _band(ax: Axes, low: float, high: float, label: str) -> None:
 def _legend(ax: Axes, *, ncol: int = 3) -> None:
     ax.legend(loc="upper right", fontsize=7.5, frameon=False, ncol=ncol, labelcolor=INK,
               bbox_to_anchor=(1.0, 1.16), handlelength=1.6, columnspacing=1.1)  # fmt: skip
+    fit_legends(ax.get_figure())
+
+
+def fit_legends(fig: Any) -> None:
+    """Shrink legend text (to 70 % at most) so no legend runs off the figure's left edge.
+
+    A legend sits right-aligned above its axes at a fixed font size; the app's chart canvas
+    resizes the figure to its panel, where a one-row legend (four entries, a Mandarin unit) ran
+    off the left edge. The canvas calls this again on every resize.
+    """
+    for ax in getattr(fig, "axes", ()):
+        legend = ax.get_legend()
+        if legend is None or not legend.get_texts():
+            continue
+        texts = legend.get_texts()
+        base = getattr(legend, "coach_fontsize", None) or texts[0].get_fontsize()
+        legend.coach_fontsize = base
+        size = base
+        while True:  # half a point at a time: text is only part of a legend's width
+            for text in texts:
+                text.set_fontsize(size)
+            if legend.get_window_extent().x0 >= 0 or size - 0.5 < base * 0.7:
+                break
+            size -= 0.5
 
 
 def _duration(review: Review) -> float:

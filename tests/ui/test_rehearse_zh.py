@@ -67,7 +67,8 @@ def test_mandarin_rehearsal_gives_chinese_feedback(qtbot, mic, window, tmp_path)
     shown = feedback.transcript.toPlainText()
     assert "我们用了70多天，" in shown or "我们用了七十多天，" in shown  # no spaces, Chinese commas
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in tip.text) for tip in rv.feedback.tips)
-    screenshot(window, "feedback-zh")
+    qtbot.waitUntil(lambda: feedback.pace_chart.canvas is not None, timeout=20_000)
+    screenshot(window, "feedback-zh")  # with its charts drawn
 
     # the PDF of this session: Chinese text embedded, page 1 rendered to look at
     from coach.report.pdf import export_session_pdf

@@ -131,6 +131,10 @@ class ChartCanvas(QWidget):
             self.playhead.show()
         if getattr(figure, "coach_hover", None):
             self.canvas.mpl_connect("motion_notify_event", self._hover)
+        # the canvas resizes the figure to this panel: keep legends inside it
+        from coach.report.charts import fit_legends
+
+        self.canvas.mpl_connect("resize_event", lambda _event: fit_legends(figure))
 
     def set_message(self, text: str) -> None:
         """Show a line of text instead of a chart."""
