@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from coach.coaching.review import review
+from coach.coaching.review import Review, review
 from coach.coaching.summary import change_line, next_steps, strongest_moment, summarise
 from coach.paths import samples_dir
 from coach.text import norm, transcript_from_text
@@ -103,22 +103,54 @@ def test_change_since_last_attempt_names_score_and_the_measures_that_moved() -> 
     assert summarise(after, before).change == line
 
 
-def test_mandarin_counts_are_characters() -> None:
-    """A Mandarin take's summary gives its pace and counts in characters, as the header does."""
+ZH_TALK = (
+    "三年前的一个晚上，我接到一个电话，工厂停工了。那一刻我问自己，还要不要做下去？"
+    "我们用了70多天，跑了12个城市。27分钟，我们卖出了5万台。我们离成功还很远，谢谢大家！"
+)
+
+
+def _zh_take(text: str, seconds_per_word: float) -> Review:
+    """``text`` as a timed Mandarin take, one jieba word every ``seconds_per_word``."""
     from dataclasses import replace
 
     from coach.types import Word
 
-    typed = transcript_from_text(
-        "三年前的一个晚上，我接到一个电话，工厂停工了。那一刻我问自己，还要不要做下去？"
-        "我们用了70多天，跑了12个城市。27分钟，我们卖出了5万台。我们离成功还很远，谢谢大家！"
-    )
+    typed = transcript_from_text(text)
     assert typed.language == "zh"
+    step = seconds_per_word
     words = tuple(
-        Word(w.text, i * 0.3, i * 0.3 + 0.25, w.utterance) for i, w in enumerate(typed.words)
+        Word(w.text, i * step, i * step + step * 0.8, w.utterance)
+        for i, w in enumerate(typed.words)
     )
-    rv = review(replace(typed, words=words, duration_s=len(words) * 0.3 + 0.5, engine="whisper"))
-    said = " ".join(summarise(rv).sentences)
-    assert f"{rv.analysis.values['wpm']:.0f} characters a minute" in said
-    assert "words a minute" not in said and not re.search(r"\d words", said)
-    assert "-character text" in summarise(review(typed)).sentences[0]
+    return review(replace(typed, words=words, duration_s=len(words) * step + 0.5, engine="whisper"))
+
+
+def _latin(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z]{2,}", text)
+
+
+def test_mandarin_summary_is_chinese_and_counts_characters() -> None:
+    """A Mandarin take's summary is in Chinese, as its tips are: pace and counts in characters,
+    the kept moment and its reason, and the line on what changed since the last attempt."""
+    rv = _zh_take(ZH_TALK, 0.3)
+    s = summarise(rv)
+    said = s.paragraph
+    assert "。 " not in said  # no space between Chinese sentences
+    assert f"每分钟{rv.analysis.values['wpm']:.0f}字" in said
+    assert said.startswith("这段0:") and "分（满分100）" in said
+    assert s.keep is not None and s.keep.text.startswith("保留“")
+    assert not _latin(said) and not _latin(s.keep.text), (said, s.keep.text)
+    assert all(not _latin(step.action) for step in s.steps)
+    slow = _zh_take(ZH_TALK, 0.9)  # a third of the pace: far below the band
+    line = summarise(rv, slow).change
+    assert line is not None and line.startswith("和上次相比：") and not _latin(line), line
+    typed = summarise(review(transcript_from_text(ZH_TALK)))
+    assert re.match(r"这段\d+字的文字", typed.sentences[0]) and not _latin(
+        " ".join(typed.sentences)
+    )
+
+
+def test_english_summary_stays_english() -> None:
+    """The Chinese sentences are for Chinese talks only."""
+    s = summarise(review(transcript_from_text(HYPED)))
+    assert not re.search(r"[\u4e00-\u9fff]", s.text)

@@ -12,8 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coach.cjk import join_words
+from coach.coaching import zh_summary as zh
 from coach.coaching.feedback import clock, quote
 from coach.coaching.review import Review
+from coach.coaching.zh_feedback import zh_quote
 from coach.metrics import METRICS
 from coach.types import MetricResult, Tip
 
@@ -39,10 +42,13 @@ class Keep:
 
     moment: Moment
     reason: str
+    language: str = "en"
 
     @property
     def text(self) -> str:
         """One sentence: "Keep “…” (0:12): a figure that landed with a pause after it."."""
+        if self.language == "zh":
+            return zh.keep_text(self.moment.quote, self.moment.at_s, self.reason)
         at = f" ({clock(self.moment.at_s)})" if self.moment.at_s is not None else ""
         return f"Keep “{self.moment.quote}”{at}: {self.reason}."
 
@@ -68,9 +74,14 @@ class Summary:
     change: str | None
 
     @property
+    def paragraph(self) -> str:
+        """The sentences as one paragraph (no space between Chinese sentences)."""
+        return join_words(self.sentences)
+
+    @property
     def text(self) -> str:
         """The whole summary as plain text, one line per part (for the terminal and tests)."""
-        lines = [" ".join(self.sentences)]
+        lines = [self.paragraph]
         if self.keep is not None:
             lines.append(self.keep.text)
         lines += [f"{i}. {s.action}" for i, s in enumerate(self.steps, 1)]
@@ -109,7 +120,13 @@ def _length(review: Review) -> str:
     return f"{review.analysis.word_count} {_units(review)}"
 
 
+def _zh(review: Review) -> bool:
+    return review.transcript.language == "zh"
+
+
 def _verdict(review: Review) -> str:
+    if _zh(review):
+        return zh.verdict(review)
     score = review.feedback.score
     on = sum(m.status == "good" for m in review.metrics)
     how = "a close match to" if score >= 85 else "partly in" if score >= 60 else "far from"
@@ -149,6 +166,8 @@ def _best(review: Review) -> str:
 
 
 def _best_line(review: Review, trait: str, v: dict[str, float], d: dict[str, object]) -> str:
+    if _zh(review):
+        return zh.best_line(review, trait, v, d)
     n = review.analysis.word_count
     if trait == "Numbers" and _figures(review):
         return f"Your figures carry it: {_figures(review)} in {_length(review)}."
@@ -181,8 +200,14 @@ def _worst(review: Review) -> str:
     """The one thing that cost the most, as one concrete sentence."""
     tips = review.feedback.tips
     if not tips:
-        return "Every measure is inside its band: keep rehearsing it this way."
+        return (
+            zh.ALL_GOOD
+            if _zh(review)
+            else "Every measure is inside its band: keep rehearsing it this way."
+        )
     m = _metric(review, tips[0].metric)
+    if _zh(review):
+        return zh.worst_line(review, m)
     if m is None:
         return ""
     d = review.analysis.details
@@ -272,8 +297,13 @@ def strongest_moment(review: Review) -> Keep | None:
     if best is None:
         return None
     (start, end), reason = best[1], best[2]
-    return Keep(Moment(quote(words, (start, end), limit=KEEP_WORDS), words[start].start_s, start),
-                reason)  # fmt: skip
+    if _zh(review):  # cut by characters, with no space before the ellipsis
+        said = zh_quote(words, (start, end), limit=zh.KEEP_CHARS)
+        return Keep(
+            Moment(said, words[start].start_s, start), zh.KEEP_REASONS.get(reason, reason), "zh"
+        )
+    moment = Moment(quote(words, (start, end), limit=KEEP_WORDS), words[start].start_s, start)
+    return Keep(moment, reason)
 
 
 # -- what to do next ---------------------------------------------------------------------------
@@ -325,6 +355,8 @@ def change_line(review: Review, previous: Review) -> str:
         if m.name in before and abs(m.score - before[m.name].score) >= CHANGE_MIN_POINTS
     ]
     moved.sort(key=lambda pair: -abs(pair[0].score - pair[1].score))
+    if _zh(review):
+        return zh.change_line(review, previous, moved[:2])
     parts = []
     for now, then in moved[:2]:
         verdict = "better" if now.score > then.score else "worse"

@@ -100,7 +100,7 @@ def top_tips_heading(n: int) -> str:
 def _summary(c: Ctx) -> list[Flowable]:
     """The report read first: how it went, what to keep, the next steps, what changed."""
     summary = summarise(c.review, as_review(c.previous))
-    out: list[Flowable] = [c.p("How it went", "h2"), c.p(rich(" ".join(summary.sentences)))]
+    out: list[Flowable] = [c.p("How it went", "h2"), c.p(rich(summary.paragraph))]
     if summary.keep is not None:
         out.append(c.p(rich(summary.keep.text), "keep"))
     if summary.change:

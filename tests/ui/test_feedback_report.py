@@ -46,7 +46,7 @@ def test_summary_reads_first_with_a_button_per_step(timed_page):
     page, first = timed_page
     expected = summarise(page.review, first)
     panel = page.summary
-    assert panel.sentences.text() == " ".join(expected.sentences).replace("“", "“")
+    assert panel.sentences.text() == expected.paragraph.replace("“", "“")
     assert 1 <= len(expected.steps) <= 3
     labels = [b.text() for b in panel.buttons]
     assert expected.keep is not None
@@ -175,5 +175,5 @@ def test_exported_pdf_opens_with_the_same_summary(qtbot, timed_page, tmp_path):
                            capture_output=True, text=True, check=True).stdout  # fmt: skip
     flat = " ".join(first.split())
     summary = page.summary.summary
-    assert " ".join(summary.sentences) in flat
+    assert summary.paragraph in flat
     assert summary.change is not None and summary.change in flat

@@ -130,7 +130,7 @@ class SummaryPanel(QFrame):
                 if widget is not None:
                     widget.setParent(None)
                     widget.deleteLater()
-        self.sentences.setText(html.escape(" ".join(summary.sentences)))
+        self.sentences.setText(html.escape(summary.paragraph))
         if summary.keep is not None:
             at = (
                 f" ({clock(summary.keep.moment.at_s)})"
