@@ -151,6 +151,14 @@ def test_mandarin_summary_is_chinese_and_counts_characters() -> None:
 
 
 def test_english_summary_stays_english() -> None:
-    """The Chinese sentences are for Chinese talks only."""
+    """The Chinese sentences are for Chinese talks only; English sentences keep their spaces,
+    also after a time ("… 11 in 0:54. 9 figures ran …")."""
     s = summarise(review(transcript_from_text(HYPED)))
     assert not re.search(r"[\u4e00-\u9fff]", s.text)
+    assert s.paragraph == " ".join(s.sentences)
+    from coach.coaching.summary import Summary
+
+    two = Summary(
+        ("Your figures carry it: 11 in 0:54.", "9 figures ran straight on."), None, (), None
+    )
+    assert two.paragraph == "Your figures carry it: 11 in 0:54. 9 figures ran straight on."

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from coach.cjk import join_words
 from coach.coaching import zh_summary as zh
 from coach.coaching.feedback import clock, quote
 from coach.coaching.review import Review
@@ -75,8 +74,11 @@ class Summary:
 
     @property
     def paragraph(self) -> str:
-        """The sentences as one paragraph (no space between Chinese sentences)."""
-        return join_words(self.sentences)
+        """The sentences as one paragraph (no space after a Chinese sentence's full stop)."""
+        out = ""
+        for sentence in self.sentences:
+            out += ("" if not out or out[-1] in "。！？" else " ") + sentence
+        return out
 
     @property
     def text(self) -> str:
