@@ -54,7 +54,7 @@ test: lint typecheck pytest
 
 # the app's Chinese translation: collect tr() strings into the .ts, compile the .qm it loads
 translations: install
-	$(VENV)/bin/pyside6-lupdate ui/pages/feedback.py ui/pages/feedback_report.py ui/pages/feedback_player.py ui/i18n.py -ts assets/i18n/coach_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate $(sort $(wildcard ui/*.py ui/*/*.py)) -no-obsolete -ts assets/i18n/coach_zh_CN.ts
 	$(VENV)/bin/pyside6-lrelease assets/i18n/coach_zh_CN.ts -qm assets/i18n/coach_zh_CN.qm
 
 bench: install

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 RATE = 16000
 BUFFER_S = 0.5
@@ -420,7 +420,11 @@ class Player(QObject):
             stream.start()
         except Exception as exc:  # noqa: BLE001 - no output device, no PortAudio
             self._want_play = False
-            self.failed.emit(f"No sound output could be opened ({exc}).")
+            self.failed.emit(
+                QCoreApplication.translate(
+                    "Player", "No sound output could be opened ({0})."
+                ).format(exc)
+            )
             return
         with _lock:
             _open_streams += 1

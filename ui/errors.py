@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from coach.errors import (
     AudioInputError,
     CoachError,
@@ -39,11 +41,29 @@ class Problem:
 
 
 _NEXT = {
-    AudioInputError: "Check the file plays in another program, or record the talk again.",
-    TranscriptionError: "Choose another speech engine or model in Settings and try again.",
-    StoreError: "Check the disk has space and the data folder is writable, then try again.",
-    ExportError: "Choose another folder or file name and export again.",
-    VoiceError: "Install espeak-ng (or your system's speech voices) and try again.",
+    AudioInputError: str(
+        QT_TRANSLATE_NOOP(
+            "Problem", "Check the file plays in another program, or record the talk again."
+        )
+    ),
+    TranscriptionError: str(
+        QT_TRANSLATE_NOOP(
+            "Problem", "Choose another speech engine or model in Settings and try again."
+        )
+    ),
+    StoreError: str(
+        QT_TRANSLATE_NOOP(
+            "Problem", "Check the disk has space and the data folder is writable, then try again."
+        )
+    ),
+    ExportError: str(
+        QT_TRANSLATE_NOOP("Problem", "Choose another folder or file name and export again.")
+    ),
+    VoiceError: str(
+        QT_TRANSLATE_NOOP(
+            "Problem", "Install espeak-ng (or your system's speech voices) and try again."
+        )
+    ),
 }
 
 
@@ -75,17 +95,29 @@ def problem_for(exc: BaseException, *, doing: str = "") -> Problem:
         what = str(exc).strip() or type(exc).__name__
         for kind, advice in _NEXT.items():
             if isinstance(exc, kind):
-                return Problem(what, advice)
-        return Problem(what, "Fix what the message says and try again.")
+                return Problem(what, QCoreApplication.translate("Problem", advice))
+        return Problem(
+            what, QCoreApplication.translate("Problem", "Fix what the message says and try again.")
+        )
     trace = getattr(exc, "__coach_traceback__", "") or "".join(
         traceback.format_exception(type(exc), exc, exc.__traceback__)
     )
     log.error("Unexpected error%s: %s\n%s", f" while {doing}" if doing else "", exc, trace)
-    where = f" while {doing}" if doing else ""
+    what = (
+        QCoreApplication.translate("Problem", "Something went wrong while {0} ({1}: {2}).").format(
+            doing, type(exc).__name__, exc
+        )
+        if doing
+        else QCoreApplication.translate("Problem", "Something went wrong ({0}: {1}).").format(
+            type(exc).__name__, exc
+        )
+    )
     return Problem(
-        f"Something went wrong{where} ({type(exc).__name__}: {exc}).",
-        f"Your recordings are safe. Try again; if it keeps happening, send {log_dir()} "
-        "to the developers.",
+        what,
+        QCoreApplication.translate(
+            "Problem",
+            "Your recordings are safe. Try again; if it keeps happening, send {0} to the developers.",
+        ).format(log_dir()),
         trace,
     )
 
@@ -142,9 +174,14 @@ class ExceptionHook:
             show_problem(
                 None,
                 Problem(
-                    f"Coach hit an unexpected error ({kind.__name__}: {exc}).",
-                    f"Your recordings are safe. The details are logged in {log_dir()}; "
-                    "restart Coach if something stops responding.",
+                    QCoreApplication.translate(
+                        "Problem", "Coach hit an unexpected error ({0}: {1})."
+                    ).format(kind.__name__, exc),
+                    QCoreApplication.translate(
+                        "Problem",
+                        "Your recordings are safe. The details are logged in {0}; "
+                        "restart Coach if something stops responding.",
+                    ).format(log_dir()),
                     text,
                 ),
             )

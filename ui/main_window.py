@@ -34,7 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -57,13 +57,7 @@ from coach.paths import config_dir, data_dir
 from .desktop import app_icon
 from .errors import Problem, show_problem
 from .pages.rehearse import RehearsePage
-from .recording import (
-    Unfinished,
-    discard_recording,
-    recordings_dir,
-    recover_recording,
-    unfinished_recordings,
-)
+from .recovery_offer import RecoveryMixin
 
 AUDIO_SUFFIXES = {
     ".wav",
@@ -80,12 +74,32 @@ AUDIO_SUFFIXES = {
 AUDIO_FILTER = "Audio (" + " ".join("*" + s for s in sorted(AUDIO_SUFFIXES)) + ");;All files (*)"
 
 PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("rehearse", "Rehearse", ".pages.rehearse", "RehearsePage"),
-    ("feedback", "Feedback", ".pages.feedback", "FeedbackPage"),
-    ("history", "History", ".pages.history", "HistoryPage"),
-    ("script", "Script", ".pages.script", "ScriptPage"),
-    ("profiles", "Profiles", ".pages.profiles", "ProfilesPage"),
-    ("settings", "Settings", ".pages.settings_page", "SettingsPage"),
+    (
+        "rehearse",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Rehearse")),
+        ".pages.rehearse",
+        "RehearsePage",
+    ),
+    (
+        "feedback",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Feedback")),
+        ".pages.feedback",
+        "FeedbackPage",
+    ),
+    ("history", str(QT_TRANSLATE_NOOP("MainWindow", "History")), ".pages.history", "HistoryPage"),
+    ("script", str(QT_TRANSLATE_NOOP("MainWindow", "Script")), ".pages.script", "ScriptPage"),
+    (
+        "profiles",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Profiles")),
+        ".pages.profiles",
+        "ProfilesPage",
+    ),
+    (
+        "settings",
+        str(QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+        ".pages.settings_page",
+        "SettingsPage",
+    ),
 )
 """(name, sidebar label, module, class) of each page, in sidebar order."""
 
@@ -101,8 +115,7 @@ class Placeholder(QWidget):
     def __init__(self, label: str, reason: str = "") -> None:
         super().__init__()
         box = QVBoxLayout(self)
-        text = QLabel(f"<h2>{label}</h2><p>This page is not available in this build.</p>"
-                      f"<p style='color:gray'>{reason}</p>")  # fmt: skip
+        text = QLabel(self.tr("<h2>{0}</h2><p>This page is not available in this build.</p><p style='color:gray'>{1}</p>").format(label, reason))  # fmt: skip
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
         box.addWidget(text)
@@ -117,7 +130,7 @@ class _NoFocusDelegate(QStyledItemDelegate):
         super().paint(painter, plain, index)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RecoveryMixin, QMainWindow):
     """Coach's main window (see the module docstring for its signals)."""
 
     open_session = Signal(int)
@@ -129,7 +142,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings
-        self.setWindowTitle("Coach")
+        self.setWindowTitle(self.tr("Coach"))
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.pages: dict[str, QWidget] = {}
@@ -140,7 +153,7 @@ class MainWindow(QMainWindow):
         self.rehearse_script.connect(self._rehearse_script)
         self.show_page.connect(self.go)
         self.restore_geometry()
-        self.statusBar().showMessage("Ready", 3000)
+        self.statusBar().showMessage(self.tr("Ready"), 3000)
         if getattr(store, "notice", None):
             QTimer.singleShot(0, lambda: self.statusBar().showMessage(str(store.notice)))
         if getattr(settings, "notice", ""):
@@ -165,7 +178,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setItemDelegate(_NoFocusDelegate(self.sidebar))
         self.stack = QStackedWidget()
         for i, (name, label, _module, _cls) in enumerate(PAGES):
-            self.sidebar.addItem(label)
+            self.sidebar.addItem(QCoreApplication.translate("MainWindow", label))
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
@@ -233,26 +246,62 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         bar = self.menuBar()
-        file = bar.addMenu("&File")
+        file = bar.addMenu(self.tr("&File"))
         self.import_action = self._action(
-            file, "&Import audio…", self.choose_import, QKeySequence.StandardKey.Open
+            file,
+            self.tr("&Import audio…"),
+            self.choose_import,
+            QKeySequence.StandardKey.Open,
         )
-        self.export_action = self._action(file, "&Export PDF…", self._export, "Ctrl+E")
+        self.export_action = self._action(
+            file,
+            self.tr("&Export PDF…"),
+            self._export,
+            "Ctrl+E",
+        )
         file.addSeparator()
-        self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        rec = bar.addMenu("&Record")
-        self._action(rec, "&Record", self._record, "Ctrl+R")
-        self._action(rec, "&Pause / Resume", self.rehearse.toggle_pause, "Ctrl+Space")
-        self._action(rec, "&Stop and analyse", self.rehearse.stop_recording, "Ctrl+.")
-        view = bar.addMenu("&View")
+        self._action(
+            file,
+            self.tr("&Quit"),
+            self.close,
+            QKeySequence.StandardKey.Quit,
+        )
+        rec = bar.addMenu(self.tr("&Record"))
+        self._action(
+            rec,
+            self.tr("&Record"),
+            self._record,
+            "Ctrl+R",
+        )
+        self._action(
+            rec,
+            self.tr("&Pause / Resume"),
+            self.rehearse.toggle_pause,
+            "Ctrl+Space",
+        )
+        self._action(
+            rec,
+            self.tr("&Stop and analyse"),
+            self.rehearse.stop_recording,
+            "Ctrl+.",
+        )
+        view = bar.addMenu(self.tr("&View"))
         for i, (name, label, _m, _c) in enumerate(PAGES):
-            self._action(view, label, lambda n=name: self.go(n), f"Ctrl+{i + 1}")
+            self._action(
+                view,
+                QCoreApplication.translate("MainWindow", label),
+                lambda n=name: self.go(n),
+                f"Ctrl+{i + 1}",
+            )
         view.addSeparator()
         self._action(
-            view, "&Full screen", self._toggle_full_screen, QKeySequence.StandardKey.FullScreen
+            view,
+            self.tr("&Full screen"),
+            self._toggle_full_screen,
+            QKeySequence.StandardKey.FullScreen,
         )
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About Coach", self._about, None)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Coach"), self._about, None)
 
     def _action(self, menu: Any, text: str, slot: Callable[..., Any], keys: Any) -> QAction:
         action = QAction(text, self)
@@ -306,7 +355,10 @@ class MainWindow(QMainWindow):
     def _export(self) -> None:
         page = self.pages.get("feedback")
         if page is None or getattr(page, "session", None) is None:
-            self.statusBar().showMessage("Open a session's feedback first, then export it.", 6000)
+            self.statusBar().showMessage(
+                self.tr("Open a session's feedback first, then export it."),
+                6000,
+            )
             return
         page.choose_export()  # type: ignore[attr-defined]
 
@@ -315,7 +367,10 @@ class MainWindow(QMainWindow):
     def choose_import(self) -> None:
         """File → Import audio…"""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a recording", str(Path.home()), AUDIO_FILTER
+            self,
+            self.tr("Import a recording"),
+            str(Path.home()),
+            AUDIO_FILTER,
         )
         if path:
             self.import_audio(Path(path))
@@ -364,58 +419,6 @@ class MainWindow(QMainWindow):
                 event.acceptProposedAction()
                 return
 
-    # crash recovery
-
-    def unfinished(self) -> list[Unfinished]:
-        """Recordings left behind by an app that died mid-recording."""
-        return unfinished_recordings(recordings_dir())
-
-    def offer_recovery(self) -> None:
-        """Ask whether to recover and analyse what a crash left behind (one item per start)."""
-        for item in self.unfinished():
-            answer = self._ask_recover(
-                f"Coach stopped during a recording ({item.duration_s:.0f} s were saved to disk).",
-                "Recover it and analyse it now? Discard deletes it.",
-            )
-            if answer == "recover":
-                self.recover_and_analyse(item)
-                return  # one at a time; the next start offers the rest
-            if answer == "discard":
-                discard_recording(item)
-        recovered = getattr(self.store, "recovered_audio", None)
-        for path in recovered() if recovered is not None else []:
-            answer = self._ask_recover(
-                f"A recording whose saving was interrupted was found ({path.name}).",
-                "Analyse it now? Discard deletes it.",
-            )
-            if answer == "recover":
-                self.go("rehearse")
-                self.rehearse.analyse_file(path, title=f"Recovered {path.stem}", delete_after=True)
-                return
-            if answer == "discard":
-                path.unlink(missing_ok=True)
-
-    def _ask_recover(self, what: str, question: str) -> str:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Recover recording")
-        box.setText(what)
-        box.setInformativeText(question)
-        recover = box.addButton("Recover and analyse", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.exec()
-        clicked = box.clickedButton()
-        return "recover" if clicked is recover else "discard" if clicked is discard else "later"
-
-    def recover_and_analyse(self, item: Unfinished) -> Path:
-        """Fix the recording's header from the raw audio and analyse it like an import."""
-        wav = recover_recording(item)
-        talk = str(item.meta.get("talk", "") or "")
-        self.go("rehearse")
-        self.rehearse.analyse_file(wav, talk=talk, title=f"Recovered {wav.stem}", delete_after=True)
-        return wav
-
     # geometry
 
     def restore_geometry(self) -> None:
@@ -448,8 +451,8 @@ class MainWindow(QMainWindow):
         if self.rehearse.recorder.state in ("recording", "paused"):
             answer = QMessageBox.question(
                 self,
-                "Recording in progress",
-                "A recording is running. Stop it and analyse it before quitting?",
+                self.tr("Recording in progress"),
+                self.tr("A recording is running. Stop it and analyse it before quitting?"),
                 QMessageBox.StandardButton.Yes
                 | QMessageBox.StandardButton.No
                 | QMessageBox.StandardButton.Cancel,
@@ -460,7 +463,9 @@ class MainWindow(QMainWindow):
             if answer == QMessageBox.StandardButton.Yes:
                 self.rehearse.stop_recording()
                 event.ignore()
-                self.statusBar().showMessage("Analysing; quit again once the feedback shows.")
+                self.statusBar().showMessage(
+                    self.tr("Analysing; quit again once the feedback shows.")
+                )
                 return
         self.save_geometry()
         self.rehearse.release()

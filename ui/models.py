@@ -12,8 +12,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -27,8 +29,16 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """Session id of a row (``None`` for a talk group row)."""
 
-COLUMNS = ("Date", "Talk", "Title", "Duration", "wpm", "Figures/min", "Score")
-NO_TALK = "(no talk)"
+COLUMNS = (
+    str(QT_TRANSLATE_NOOP("HistoryModel", "Date")),
+    str(QT_TRANSLATE_NOOP("HistoryModel", "Talk")),
+    str(QT_TRANSLATE_NOOP("HistoryModel", "Title")),
+    str(QT_TRANSLATE_NOOP("HistoryModel", "Duration")),
+    str(QT_TRANSLATE_NOOP("HistoryModel", "wpm")),
+    str(QT_TRANSLATE_NOOP("HistoryModel", "Figures/min")),
+    str(QT_TRANSLATE_NOOP("HistoryModel", "Score")),
+)
+NO_TALK = str(QT_TRANSLATE_NOOP("HistoryModel", "(no talk)"))
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -155,7 +165,7 @@ class SessionTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("HistoryModel", COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -222,7 +232,7 @@ class SessionTreeModel(QAbstractItemModel):
             if col == 0:
                 return format_date(latest.created)
             if col == 1:
-                return f"{g.talk or NO_TALK}  ({len(g.sessions)})"
+                return f"{g.talk or QCoreApplication.translate('HistoryModel', NO_TALK)}  ({len(g.sessions)})"
             if col == 6:
                 return f"best {best:.0f}"
             return ""
@@ -235,7 +245,10 @@ class SessionTreeModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{len(g.sessions)} attempts at {g.talk or 'no named talk'}"
+            return QCoreApplication.translate("HistoryModel", "{0} attempts at {1}").format(
+                len(g.sessions),
+                g.talk or QCoreApplication.translate("HistoryModel", "no named talk"),
+            )
         return None
 
 
@@ -297,7 +310,13 @@ VERDICT_WORDS = {
 class ComparisonModel(QAbstractTableModel):
     """Metric by metric: first value, second value, target band and whether it improved."""
 
-    HEADERS = ("Metric", "First", "Second", "Target", "Change")
+    HEADERS = (
+        str(QT_TRANSLATE_NOOP("ComparisonModel", "Metric")),
+        str(QT_TRANSLATE_NOOP("ComparisonModel", "First")),
+        str(QT_TRANSLATE_NOOP("ComparisonModel", "Second")),
+        str(QT_TRANSLATE_NOOP("ComparisonModel", "Target")),
+        str(QT_TRANSLATE_NOOP("ComparisonModel", "Change")),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -322,7 +341,7 @@ class ComparisonModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("ComparisonModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from coach.paths import data_dir
 
@@ -282,9 +282,12 @@ class Recorder(QObject):
         except LookupError:
             self.failed.emit(
                 Problem(
-                    "No microphone was found.",
-                    "Plug in a microphone (or allow Coach to use it in your system's privacy "
-                    "settings), then pick it in the list; or use File → Import audio….",
+                    QCoreApplication.translate("Recorder", "No microphone was found."),
+                    QCoreApplication.translate(
+                        "Recorder",
+                        "Plug in a microphone (or allow Coach to use it in your system's privacy "
+                        "settings), then pick it in the list; or use File → Import audio….",
+                    ),
                 )
             )
             return False
@@ -393,12 +396,21 @@ class Recorder(QObject):
         self._close_source()
         self._set_state("idle")
         if isinstance(exc, PortAudioMissing):
-            problem = Problem(str(exc), "Install it, then start Coach again.")
+            problem = Problem(
+                str(exc),
+                QCoreApplication.translate("Recorder", "Install it, then start Coach again."),
+            )
         else:
             problem = Problem(
-                "Coach could not open the microphone (it is busy, or access was denied).",
-                "Allow Coach to use the microphone in your system's privacy settings, close "
-                "other programs that use it, then try again.",
+                QCoreApplication.translate(
+                    "Recorder",
+                    "Coach could not open the microphone (it is busy, or access was denied).",
+                ),
+                QCoreApplication.translate(
+                    "Recorder",
+                    "Allow Coach to use the microphone in your system's privacy settings, close "
+                    "other programs that use it, then try again.",
+                ),
                 str(exc),
             )
         self.failed.emit(problem)
@@ -408,10 +420,14 @@ class Recorder(QObject):
             return
         silent_s = time.monotonic() - self._last_block
         if not self._source.active:
-            self._lost_device("The microphone stopped delivering sound.")
+            self._lost_device(
+                QCoreApplication.translate("Recorder", "The microphone stopped delivering sound.")
+            )
         elif silent_s > STALL_S:
             # A device that vanished often just stops delivering, with no error at all.
-            self._lost_device("The microphone stopped delivering sound.")
+            self._lost_device(
+                QCoreApplication.translate("Recorder", "The microphone stopped delivering sound.")
+            )
 
     def _lost_device(self, what: str) -> None:
         kept = self.recorded_s
@@ -422,8 +438,15 @@ class Recorder(QObject):
         self.failed.emit(
             Problem(
                 what + tail,
-                "Reconnect the microphone and pick it in the list, then record again"
-                + (" or analyse what was kept." if path is not None else "."),
+                QCoreApplication.translate(
+                    "Recorder",
+                    "Reconnect the microphone and pick it in the list, then record again",
+                )
+                + (
+                    QCoreApplication.translate("Recorder", " or analyse what was kept.")
+                    if path is not None
+                    else "."
+                ),
             )
         )
         self.lost_recording = path

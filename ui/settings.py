@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from coach.paths import config_dir
 
@@ -45,27 +45,27 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("microphone", str, "", "Microphone",
-            "The input to record from; empty means the system's default microphone."),
-    Setting("engine", str, "whisper", "Speech engine",
-            "Whisper and Sphinx run on this computer; your audio never leaves it.",
+    Setting("microphone", str, "", str(QT_TRANSLATE_NOOP("Settings", "Microphone")),
+            str(QT_TRANSLATE_NOOP("Settings", "The input to record from; empty means the system's default microphone."))),
+    Setting("engine", str, "whisper", str(QT_TRANSLATE_NOOP("Settings", "Speech engine")),
+            str(QT_TRANSLATE_NOOP("Settings", "Whisper and Sphinx run on this computer; your audio never leaves it.")),
             ("whisper", "sphinx")),
-    Setting("online_consent", bool, False, "Allow the online engine",
-            "You agreed that recordings may be sent to an online speech service."),
-    Setting("whisper_model", str, "base", "Whisper model",
-            "base is accurate, tiny.en is faster; 'folder' uses the model folder below.",
+    Setting("online_consent", bool, False, str(QT_TRANSLATE_NOOP("Settings", "Allow the online engine")),
+            str(QT_TRANSLATE_NOOP("Settings", "You agreed that recordings may be sent to an online speech service."))),
+    Setting("whisper_model", str, "base", str(QT_TRANSLATE_NOOP("Settings", "Whisper model")),
+            str(QT_TRANSLATE_NOOP("Settings", "base is accurate, tiny.en is faster; 'folder' uses the model folder below.")),
             ("base", "tiny.en", "folder")),
-    Setting("model_folder", str, "", "Model folder",
-            "A faster-whisper model folder (with model.bin) for a bigger Whisper model."),
-    Setting("default_profile", str, "leijun", "Default profile",
-            "The speaking style new rehearsals are compared with."),
-    Setting("language", str, "auto", "Talk language",
-            "The language new talks are given in; auto detects it from the speech or the script.",
+    Setting("model_folder", str, "", str(QT_TRANSLATE_NOOP("Settings", "Model folder")),
+            str(QT_TRANSLATE_NOOP("Settings", "A faster-whisper model folder (with model.bin) for a bigger Whisper model."))),
+    Setting("default_profile", str, "leijun", str(QT_TRANSLATE_NOOP("Settings", "Default profile")),
+            str(QT_TRANSLATE_NOOP("Settings", "The speaking style new rehearsals are compared with."))),
+    Setting("language", str, "auto", str(QT_TRANSLATE_NOOP("Settings", "Talk language")),
+            str(QT_TRANSLATE_NOOP("Settings", "The language new talks are given in; auto detects it from the speech or the script.")),
             ("auto", "en", "zh")),
-    Setting("theme", str, "system", "Theme", "Colours of the app.",
+    Setting("theme", str, "system", str(QT_TRANSLATE_NOOP("Settings", "Theme")), str(QT_TRANSLATE_NOOP("Settings", "Colours of the app.")),
             ("system", "light", "dark")),
-    Setting("pace_wpm", int, 0, "Script pace (wpm)",
-            "Pace used to project a script's duration; 0 means the profile's target pace."),
+    Setting("pace_wpm", int, 0, str(QT_TRANSLATE_NOOP("Settings", "Script pace (wpm)")),
+            str(QT_TRANSLATE_NOOP("Settings", "Pace used to project a script's duration; 0 means the profile's target pace."))),
 )  # fmt: skip
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

@@ -43,7 +43,7 @@ def test_feedback_page_in_chinese(qtbot, store, gui_settings, chinese):
     page = page_for(qtbot, store, gui_settings, TALK)
     assert page.export_button.text() == "导出 PDF…"
     assert page.again_button.text() == "再练一遍"
-    assert "匹配度" in page.title_label.text() and "characters" in page.title_label.text()
+    assert "匹配度" in page.title_label.text() and "字" in page.title_label.text()
     heads = [c.findChildren(QLabel)[0].text() for c in page.trait_cards]
     assert any("数字" in h for h in heads) and not any("Numbers" in h for h in heads)
     assert any(

@@ -13,7 +13,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,15 +42,15 @@ from ..workers import run_task
 SESSION_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = (
-    ("file", "File"),
-    ("match", "Match"),
-    ("duration_s", "Length"),
-    ("words", "Words"),
-    ("wpm", "wpm"),
-    ("figures_per_100_words", "Figures/100 w"),
-    ("figures_per_min", "Figures/min"),
-    ("hype_per_100_words", "Hype/100 w"),
-    ("top_tip", "Top tip"),
+    ("file", str(QT_TRANSLATE_NOOP("ClassTableDialog", "File"))),
+    ("match", str(QT_TRANSLATE_NOOP("ClassTableDialog", "Match"))),
+    ("duration_s", str(QT_TRANSLATE_NOOP("ClassTableDialog", "Length"))),
+    ("words", str(QT_TRANSLATE_NOOP("ClassTableDialog", "Words"))),
+    ("wpm", str(QT_TRANSLATE_NOOP("ClassTableDialog", "wpm"))),
+    ("figures_per_100_words", str(QT_TRANSLATE_NOOP("ClassTableDialog", "Figures/100 w"))),
+    ("figures_per_min", str(QT_TRANSLATE_NOOP("ClassTableDialog", "Figures/min"))),
+    ("hype_per_100_words", str(QT_TRANSLATE_NOOP("ClassTableDialog", "Hype/100 w"))),
+    ("top_tip", str(QT_TRANSLATE_NOOP("ClassTableDialog", "Top tip"))),
 )
 
 
@@ -74,7 +81,9 @@ class ClassTableDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ClassTableDialog")
-        self.setWindowTitle(f"Class: {folder.name}")
+        self.setWindowTitle(
+            QCoreApplication.translate("ClassTableDialog", "Class: {0}").format(folder.name)
+        )
         self.resize(980, 680)
         self.store = store
         self.settings = settings
@@ -84,19 +93,27 @@ class ClassTableDialog(QDialog):
         self.task: Any = None
         self._stop = threading.Event()
 
-        self.heading = QLabel(f"Scoring the talks in {folder} …")
+        self.heading = QLabel(
+            QCoreApplication.translate("ClassTableDialog", "Scoring the talks in {0} …").format(
+                folder
+            )
+        )
         self.heading.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
-        self.status = QLabel("Starting the workers…")
-        self.stop_button = QPushButton("Stop")
+        self.status = QLabel(
+            QCoreApplication.translate("ClassTableDialog", "Starting the workers…")
+        )
+        self.stop_button = QPushButton(QCoreApplication.translate("ClassTableDialog", "Stop"))
         self.stop_button.clicked.connect(self.stop)
         row = QHBoxLayout()
         row.addWidget(self.bar, 1)
         row.addWidget(self.stop_button)
 
         self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels([title for _key, title in COLUMNS])
+        self.model.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("ClassTableDialog", title) for _key, title in COLUMNS]
+        )
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -114,9 +131,13 @@ class ClassTableDialog(QDialog):
         self.view.doubleClicked.connect(self._double_clicked)
         self.chart = ChartCanvas("The score distribution appears when the talks are scored.")
 
-        self.open_button = QPushButton("Open feedback")
+        self.open_button = QPushButton(
+            QCoreApplication.translate("ClassTableDialog", "Open feedback")
+        )
         self.open_button.clicked.connect(self.open_selected)
-        self.csv_button = QPushButton("Save as CSV…")
+        self.csv_button = QPushButton(
+            QCoreApplication.translate("ClassTableDialog", "Save as CSV…")
+        )
         self.csv_button.clicked.connect(self.choose_csv)
         self.summary = QLabel("")
         actions = QHBoxLayout()
@@ -179,7 +200,7 @@ class ClassTableDialog(QDialog):
         """Ask the batch to stop; finished talks stay saved and are reused next time."""
         self._stop.set()
         self.stop_button.setEnabled(False)
-        self.status.setText("Stopping…")
+        self.status.setText(QCoreApplication.translate("ClassTableDialog", "Stopping…"))
 
     def _progress(self, done: float, message: str) -> None:
         self.bar.setValue(int(done * 1000))
@@ -189,9 +210,14 @@ class ClassTableDialog(QDialog):
         from ..errors import problem_for, show_problem
 
         self.stop_button.setEnabled(False)
-        self.status.setText(f"The import stopped: {exc}")
+        self.status.setText(
+            QCoreApplication.translate("ClassTableDialog", "The import stopped: {0}").format(exc)
+        )
         self.batch_finished.emit(exc)
-        show_problem(self, problem_for(exc, doing="importing the folder"))
+        show_problem(
+            self,
+            problem_for(exc, doing=QCoreApplication.translate("Problem", "importing the folder")),
+        )
 
     def _done(self, result: tuple[Any, str]) -> None:
         outcome, self.profile_name = result
@@ -201,12 +227,17 @@ class ClassTableDialog(QDialog):
         n, failed = len(outcome.items), outcome.failed
         if outcome.interrupted:
             self.status.setText(
-                "Stopped. Import the folder again to finish: scored talks are kept."
+                QCoreApplication.translate(
+                    "ClassTableDialog",
+                    "Stopped. Import the folder again to finish: scored talks are kept.",
+                )
             )
         else:
             self.status.setText(f"Done: {n - failed} of {n} talks scored"
                                 + (f", {failed} could not be scored (see their rows)." if failed else "."))  # fmt: skip
-        self.heading.setText(f"Class: {self.folder}")
+        self.heading.setText(
+            QCoreApplication.translate("ClassTableDialog", "Class: {0}").format(self.folder)
+        )
         self.fill(outcome)
         self.batch_finished.emit(outcome)
 
@@ -273,7 +304,10 @@ class ClassTableDialog(QDialog):
     def choose_csv(self) -> None:
         """Ask where to save the class table as CSV."""
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the class table", str(self.folder.with_suffix(".csv")), "CSV (*.csv)"
+            self,
+            QCoreApplication.translate("ClassTableDialog", "Save the class table"),
+            str(self.folder.with_suffix(".csv")),
+            QCoreApplication.translate("ClassTableDialog", "CSV (*.csv)"),
         )
         if path:
             self.save_csv(Path(path))
@@ -288,7 +322,12 @@ class ClassTableDialog(QDialog):
         try:
             return write_csv(self.outcome.rows, path)
         except CoachError as exc:
-            show_problem(self, problem_for(exc, doing="saving the class table"))
+            show_problem(
+                self,
+                problem_for(
+                    exc, doing=QCoreApplication.translate("Problem", "saving the class table")
+                ),
+            )
             return None
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,6 +43,7 @@ from coach.coaching.scoring import trait_scores
 from coach.metrics import TRAITS
 
 from ..errors import problem_for, show_problem
+from ..i18n import unit
 from ..pages.feedback_panels import AdherencePanel, RescoreBox
 from ..pages.feedback_player import PlayerMixin
 from ..pages.feedback_report import (
@@ -196,7 +197,13 @@ class FeedbackPage(PlayerMixin, QWidget):
             self.panels.addWidget(c)
         self.adherence = AdherencePanel()
         self.panels.addWidget(self.adherence)
-        self.panels.addWidget(QLabel("<b>Every trait</b> (hover a card for all its measures)"))
+        self.panels.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "FeedbackPage", "<b>Every trait</b> (hover a card for all its measures)"
+                )
+            )
+        )
         self.traits_box = QGridLayout()
         self.traits_box.setSpacing(6)
         self.panels.addLayout(self.traits_box)
@@ -249,22 +256,27 @@ class FeedbackPage(PlayerMixin, QWidget):
         fb = rv.feedback
         colour = STATUS_COLOUR[status_for(fb.score)]
         self.score_label.setText(f"<span style='color:{colour}'>{fb.score:.0f}</span>")
-        self.score_label.setToolTip(f"{rv.profile_name} match, 0-100")
+        self.score_label.setToolTip(
+            QCoreApplication.translate("FeedbackPage", "{0} match, 0-100").format(rv.profile_name)
+        )
         zh = rv.transcript.language == "zh"  # Chinese talks count characters
-        facts = [f"{rv.analysis.word_count} {'characters' if zh else 'words'}"]
+        count = self.tr("{0} characters") if zh else self.tr("{0} words")
+        facts = [count.format(rv.analysis.word_count)]
         if rv.transcript.duration_s:
             facts.append(clock(rv.transcript.duration_s))
         wpm = rv.analysis.values.get("wpm")
         if wpm:
-            facts.append(f"{wpm:.0f} {'chars/min' if zh else 'wpm'}")
+            facts.append(f"{wpm:.0f} {unit('chars/min' if zh else 'wpm')}")
         figs = sum(f.kind == "figure" for f in rv.analysis.figures)
-        facts.append(f"{figs} figures")
-        title = html.escape(s.title or f"Session {s.id}")
+        facts.append(self.tr("{0} figures").format(figs))
+        engine = rv.transcript.engine
+        facts.append(self.tr("typed text") if engine == "text" else engine)
+        title = html.escape(s.title or self.tr("Session {0}").format(s.id))
         talk = f" · {html.escape(s.talk)}" if s.talk else ""
         self.title_label.setText(
             self.tr("<b>{0} match</b> out of 100").format(html.escape(rv.profile_name))
             + f"<br>{title}{talk}<br>"
-            f"<span>{' · '.join(facts)} · {html.escape(rv.transcript.engine)}</span>"
+            f"<span>{html.escape(' · '.join(facts))}</span>"
         )
         self._fill_traits()
         self._fill_summary()
@@ -279,7 +291,11 @@ class FeedbackPage(PlayerMixin, QWidget):
 
     def _rescored(self, session_id: int) -> None:
         self.show_session(session_id)
-        self.status.emit(f"Scored again with {self.review.profile_name}.")
+        self.status.emit(
+            QCoreApplication.translate("FeedbackPage", "Scored again with {0}.").format(
+                self.review.profile_name
+            )
+        )
 
     def _fill_traits(self) -> None:
         while self.traits_box.count():
@@ -352,7 +368,11 @@ class FeedbackPage(PlayerMixin, QWidget):
 
         def fail(exc: BaseException) -> None:
             for c in (self.pace_chart, self.figures_chart, self.pauses_chart):
-                c.set_message(problem_for(exc, doing="drawing the charts").what)
+                c.set_message(
+                    problem_for(
+                        exc, doing=QCoreApplication.translate("Problem", "drawing the charts")
+                    ).what
+                )
 
         self.charts_task = run_task(build, on_result=show, on_error=fail, owner=self)
 
@@ -400,7 +420,10 @@ class FeedbackPage(PlayerMixin, QWidget):
             return
         name = safe_file_name(self.session.title or f"session-{self.session.id}") + ".pdf"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export PDF", str(Path.home() / name), "PDF (*.pdf)"
+            self,
+            QCoreApplication.translate("FeedbackPage", "Export PDF"),
+            str(Path.home() / name),
+            QCoreApplication.translate("FeedbackPage", "PDF (*.pdf)"),
         )
         if path:
             self.export_to(Path(path))
@@ -409,7 +432,9 @@ class FeedbackPage(PlayerMixin, QWidget):
         """Write the session's PDF report to ``path`` on a worker; returns the task."""
         session, rv = self.session, self.review
         slides = self.slide_strip.result  # (report, deck) when rehearsed with slides
-        self.status.emit(f"Exporting {path.name}…")
+        self.status.emit(
+            QCoreApplication.translate("FeedbackPage", "Exporting {0}…").format(path.name)
+        )
 
         store = self.store
 
@@ -424,8 +449,13 @@ class FeedbackPage(PlayerMixin, QWidget):
 
         return run_task(
             work,
-            on_result=lambda out: self.status.emit(f"Saved the report to {out}"),
-            on_error=lambda exc: show_problem(self, problem_for(exc, doing="exporting the PDF")),
+            on_result=lambda out: self.status.emit(
+                QCoreApplication.translate("FeedbackPage", "Saved the report to {0}").format(out)
+            ),
+            on_error=lambda exc: show_problem(
+                self,
+                problem_for(exc, doing=QCoreApplication.translate("Problem", "exporting the PDF")),
+            ),
             owner=self,
         )
 
@@ -437,7 +467,9 @@ class FeedbackPage(PlayerMixin, QWidget):
         profile = self.review.profile_id
         out = Path(tempfile.gettempdir()) / f"coach-model-{self.session.id}.wav"
         self.model_button.setEnabled(False)
-        self.status.emit("Preparing the model delivery…")
+        self.status.emit(
+            QCoreApplication.translate("FeedbackPage", "Preparing the model delivery…")
+        )
 
         def work() -> Any:
             from coach.voice.delivery import render_model_delivery, target_wpm_for
@@ -455,12 +487,19 @@ class FeedbackPage(PlayerMixin, QWidget):
             player.set_source(Path(result.path))
             player.play()
             self.status.emit(
-                f"Model delivery: {result.planned_wpm:.0f} wpm, pauses after figures "
-                "(play the recording again with Play)."
+                QCoreApplication.translate(
+                    "FeedbackPage",
+                    "Model delivery: {0:.0f} wpm, pauses after figures (play the recording again with Play).",
+                ).format(result.planned_wpm)
             )
 
         def fail(exc: BaseException) -> None:
             self.model_button.setEnabled(True)
-            show_problem(self, problem_for(exc, doing="reading the script aloud"))
+            show_problem(
+                self,
+                problem_for(
+                    exc, doing=QCoreApplication.translate("Problem", "reading the script aloud")
+                ),
+            )
 
         return run_task(work, on_result=done, on_error=fail, owner=self)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -100,7 +100,9 @@ class AdherencePanel(QWidget):
             return
         transcript = session.review.transcript
         sid = session.id
-        self.text.setText("Comparing with the script…")
+        self.text.setText(
+            QCoreApplication.translate("AdherencePanel", "Comparing with the script…")
+        )
         self.show()
         self._task = run_task(
             lambda: adherence(str(script), transcript),
@@ -118,7 +120,11 @@ class AdherencePanel(QWidget):
 
     def _failed(self, session_id: int, exc: BaseException) -> None:
         if session_id == self._session_id:
-            self.text.setText(f"Could not compare with the script: {html.escape(str(exc))}")
+            self.text.setText(
+                QCoreApplication.translate(
+                    "AdherencePanel", "Could not compare with the script: {0}"
+                ).format(html.escape(str(exc)))
+            )
 
 
 class RescoreBox(QWidget):
@@ -134,12 +140,16 @@ class RescoreBox(QWidget):
         self.session: Any = None
         self._task: Any = None
         self.profile = QComboBox()
-        self.profile.setToolTip("Score this rehearsal against another speaking-style profile")
-        self.button = QPushButton("Score again")
+        self.profile.setToolTip(
+            QCoreApplication.translate(
+                "RescoreBox", "Score this rehearsal against another speaking-style profile"
+            )
+        )
+        self.button = QPushButton(QCoreApplication.translate("RescoreBox", "Score again"))
         self.button.clicked.connect(self.rescore)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Profile:"))
+        row.addWidget(QLabel(QCoreApplication.translate("RescoreBox", "Profile:")))
         row.addWidget(self.profile)
         row.addWidget(self.button)
         self.refresh_profiles()
@@ -192,4 +202,9 @@ class RescoreBox(QWidget):
         self.button.setEnabled(True)
         self.failed.emit(str(exc))
         if self.isVisible():
-            show_problem(self, problem_for(exc, doing="scoring the session again"))
+            show_problem(
+                self,
+                problem_for(
+                    exc, doing=QCoreApplication.translate("Problem", "scoring the session again")
+                ),
+            )

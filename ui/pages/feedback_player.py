@@ -85,13 +85,17 @@ class PlayerMixin:
         """Move the recording to ``at_s`` seconds (and play)."""
         path = self._audio_path()
         if path is None:
-            self.status.emit("This session has no recording to play.")
+            self.status.emit(
+                QCoreApplication.translate("PlayerMixin", "This session has no recording to play.")
+            )
             return
         player = self._load(path)
         player.set_position(int(max(0.0, at_s - 0.2) * 1000))
         if play:
             player.play()
-        self.status.emit(f"Playing from {clock(at_s)}")
+        self.status.emit(
+            QCoreApplication.translate("PlayerMixin", "Playing from {0}").format(clock(at_s))
+        )
 
     def toggle_play(self) -> None:
         """Play or pause the recording."""

@@ -27,6 +27,9 @@ from coach.coaching.feedback import clock
 from coach.coaching.summary import Moment, Summary
 from coach.metrics import METRICS
 
+from ..i18n import meaning, metric
+from ..i18n import unit as unit_text
+
 STATUS_COLOUR = {"good": "#3f9c6b", "close": "#d69e2e", "off": "#c53030"}
 
 
@@ -40,7 +43,8 @@ def value_text(value: float, unit: str) -> str:
     shown = f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"
     if not unit:
         return shown
-    return f"{shown}{unit}" if unit in ("%",) else f"{shown} {unit}"
+    shown_unit = unit_text(unit)
+    return f"{shown}{shown_unit}" if unit in ("%",) else f"{shown} {shown_unit}"
 
 
 def _wrapped(text: str = "", *, rich: bool = True) -> QLabel:
@@ -79,7 +83,7 @@ class SummaryPanel(QFrame):
         self.keep = _wrapped()
         self.keep_row.addWidget(self.keep, 1)
         box.addLayout(self.keep_row)
-        self.steps_title = QLabel("<b>Next time</b>")
+        self.steps_title = QLabel(QCoreApplication.translate("SummaryPanel", "<b>Next time</b>"))
         box.addWidget(self.steps_title)
         self.steps = QVBoxLayout()
         self.steps.setSpacing(2)
@@ -97,9 +101,17 @@ class SummaryPanel(QFrame):
 
     def _button(self, moment: Moment | None, playable: bool) -> QPushButton:
         at = moment.at_s if moment is not None else None
-        text = f"▶ {clock(at)}" if playable and at is not None else "Show"
+        text = (
+            f"▶ {clock(at)}"
+            if playable and at is not None
+            else QCoreApplication.translate("SummaryPanel", "Show")
+        )
         button = QPushButton(text)
-        button.setToolTip("Play this moment" if playable else "Show these words")
+        button.setToolTip(
+            QCoreApplication.translate("SummaryPanel", "Play this moment")
+            if playable
+            else QCoreApplication.translate("SummaryPanel", "Show these words")
+        )
         button.setEnabled(moment is not None)
         button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         button.clicked.connect(lambda _c=False, m=moment: self.play_moment.emit(m))
@@ -138,8 +150,9 @@ class SummaryPanel(QFrame):
                 else ""
             )
             self.keep.setText(
-                f"<b>Keep</b> “{html.escape(summary.keep.moment.quote)}”{at}: "
-                f"{html.escape(summary.keep.reason)}."
+                QCoreApplication.translate("SummaryPanel", "<b>Keep</b> “{0}”{1}: {2}.").format(
+                    html.escape(summary.keep.moment.quote), at, html.escape(summary.keep.reason)
+                )
             )
             self.keep_row.addWidget(self._button(summary.keep.moment, playable))
         self.keep.setVisible(summary.keep is not None)
@@ -192,16 +205,24 @@ class TraitCard(QFrame):
                 + self.tr(" (target {0})").format(band)
             )
             box.addWidget(line)
-            meaning = _wrapped(
-                html.escape(METRICS[worst.name].meaning if worst.name in METRICS else worst.why)
+            explained = _wrapped(
+                html.escape(
+                    meaning(METRICS[worst.name].meaning) if worst.name in METRICS else worst.why
+                )
             )
-            meaning.setStyleSheet("color: palette(placeholder-text)")
-            box.addWidget(meaning)
+            explained.setStyleSheet("color: palette(placeholder-text)")
+            box.addWidget(explained)
         box.addStretch(1)
         self.setToolTip(
             "\n".join(
-                f"{m.label}: {value_text(m.value, m.unit)} (target {m.target_low:g}–{m.target_high:g}),"
-                f" score {m.score:.0f}. {m.why}"
+                self.tr("{0}: {1} (target {2}–{3}), score {4}. {5}").format(
+                    metric(m.label),
+                    value_text(m.value, m.unit),
+                    f"{m.target_low:g}",
+                    f"{m.target_high:g}",
+                    f"{m.score:.0f}",
+                    m.why,
+                )
                 for m in metrics
             )
         )

@@ -11,7 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +38,12 @@ from PySide6.QtWidgets import (
 
 from coach.coaching.progress import Comparison
 
-from ..models import ID_ROLE, SessionFilterProxy, SessionTreeModel
+from ..models import ID_ROLE, NO_TALK, SessionFilterProxy, SessionTreeModel
 from ..pages.history_panels import ComparePanel, ProgressPanel
 
 UNDO_MS = 10_000
 SEARCH_DELAY_MS = 250
-ALL_TALKS = "All talks"
+ALL_TALKS = str(QT_TRANSLATE_NOOP("HistoryPage", "All talks"))
 
 
 class HistoryPage(QWidget):
@@ -56,7 +64,9 @@ class HistoryPage(QWidget):
         self._last_deleted: list[int] = []
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search titles and words said…")
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("HistoryPage", "Search titles and words said…")
+        )
         self.search.setClearButtonEnabled(True)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -65,7 +75,7 @@ class HistoryPage(QWidget):
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.talk_filter = QComboBox()
         self.talk_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.trash_button = QPushButton("Trash")
+        self.trash_button = QPushButton(QCoreApplication.translate("HistoryPage", "Trash"))
         self.trash_button.setCheckable(True)
         self.trash_button.toggled.connect(self.show_trash)
         bar = QHBoxLayout()
@@ -107,18 +117,24 @@ class HistoryPage(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.view.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
 
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(QCoreApplication.translate("HistoryPage", "Open"))
         self.open_button.clicked.connect(self.open_selected)
-        self.rename_button = QPushButton("Rename")
+        self.rename_button = QPushButton(QCoreApplication.translate("HistoryPage", "Rename"))
         self.rename_button.clicked.connect(self.rename_selected)
-        self.compare_button = QPushButton("Compare")
+        self.compare_button = QPushButton(QCoreApplication.translate("HistoryPage", "Compare"))
         self.compare_button.clicked.connect(self.compare_selected)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(QCoreApplication.translate("HistoryPage", "Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(QCoreApplication.translate("HistoryPage", "Restore"))
         self.restore_button.clicked.connect(self.restore_selected)
-        self.import_folder_button = QPushButton("Import a folder…")
-        self.import_folder_button.setToolTip("Score every recording and script in a folder")
+        self.import_folder_button = QPushButton(
+            QCoreApplication.translate("HistoryPage", "Import a folder…")
+        )
+        self.import_folder_button.setToolTip(
+            QCoreApplication.translate(
+                "HistoryPage", "Score every recording and script in a folder"
+            )
+        )
         self.import_folder_button.clicked.connect(lambda: self.import_folder())
         self.class_dialog: Any = None
         self.count = QLabel("")
@@ -140,7 +156,7 @@ class HistoryPage(QWidget):
         ub = QHBoxLayout(self.undo_bar)
         ub.setContentsMargins(8, 2, 8, 2)
         self.undo_label = QLabel("")
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(QCoreApplication.translate("HistoryPage", "Undo"))
         self.undo_button.clicked.connect(self.undo_delete)
         ub.addWidget(self.undo_label, 1)
         ub.addWidget(self.undo_button)
@@ -153,8 +169,8 @@ class HistoryPage(QWidget):
         self.progress = ProgressPanel(store)
         self.compare = ComparePanel()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.progress, "Progress")
-        self.tabs.addTab(self.compare, "Compare")
+        self.tabs.addTab(self.progress, QCoreApplication.translate("HistoryPage", "Progress"))
+        self.tabs.addTab(self.compare, QCoreApplication.translate("HistoryPage", "Compare"))
 
         top = QWidget()
         tv = QVBoxLayout(top)
@@ -199,10 +215,11 @@ class HistoryPage(QWidget):
         current = self.talk_filter.currentText()
         self.talk_filter.blockSignals(True)
         self.talk_filter.clear()
-        self.talk_filter.addItem(ALL_TALKS)
+        all_talks = QCoreApplication.translate("HistoryPage", ALL_TALKS)
+        self.talk_filter.addItem(all_talks)
         talks = sorted({s.talk for s in sessions}, key=str.lower)
-        self.talk_filter.addItems([t or "(no talk)" for t in talks])
-        self.talk_filter.setCurrentText(current if current in talks else ALL_TALKS)
+        self.talk_filter.addItems([t or self._no_talk() for t in talks])
+        self.talk_filter.setCurrentText(current if current in talks else all_talks)
         self.talk_filter.blockSignals(False)
         self.apply_filter()
         if selected:
@@ -231,16 +248,24 @@ class HistoryPage(QWidget):
         self.proxy.set_allowed(ids)
         self.view.expandAll()
         shown = self.shown_session_ids()
-        where = "in the trash" if self.showing_trash else "sessions"
-        self.count.setText(f"{len(shown)} of {self.model.session_count()} {where}")
+        count = (
+            self.tr("{0} of {1} in the trash")
+            if self.showing_trash
+            else self.tr("{0} of {1} sessions")
+        )
+        self.count.setText(count.format(len(shown), self.model.session_count()))
         self._selection_changed()
 
     def selected_talk_filter(self) -> str | None:
         """The talk chosen in the filter (``None`` for all talks)."""
         text = self.talk_filter.currentText()
-        if not text or text == ALL_TALKS:
+        if not text or text == QCoreApplication.translate("HistoryPage", ALL_TALKS):
             return None
-        return "" if text == "(no talk)" else text
+        return "" if text == self._no_talk() else text
+
+    @staticmethod
+    def _no_talk() -> str:
+        return QCoreApplication.translate("HistoryModel", NO_TALK)
 
     def shown_session_ids(self) -> list[int]:
         """Ids of the sessions visible, in view order (tests and keyboard use)."""
@@ -318,10 +343,16 @@ class HistoryPage(QWidget):
         return bool(self.model.setData(index, title, Qt.ItemDataRole.EditRole))
 
     def _rename(self, session_id: int, title: str) -> bool:
-        return self._guard("renaming the session", lambda: self.store.rename(session_id, title))
+        return self._guard(
+            QCoreApplication.translate("HistoryPage", "renaming the session"),
+            lambda: self.store.rename(session_id, title),
+        )
 
     def _move(self, session_id: int, talk: str) -> bool:
-        if not self._guard("moving the session", lambda: self.store.set_talk(session_id, talk)):
+        if not self._guard(
+            QCoreApplication.translate("HistoryPage", "moving the session"),
+            lambda: self.store.set_talk(session_id, talk),
+        ):
             return False
 
         def regroup() -> None:  # after the editor has committed: never reset a model mid-setData
@@ -355,14 +386,23 @@ class HistoryPage(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        done = [sid for sid in ids if self._guard("deleting", lambda s=sid: self.store.delete(s))]
+        done = [
+            sid
+            for sid in ids
+            if self._guard(
+                QCoreApplication.translate("HistoryPage", "deleting"),
+                lambda s=sid: self.store.delete(s),
+            )
+        ]
         if not done:
             return
         ids = done
         self._last_deleted = ids
         n = len(ids)
         self.undo_label.setText(
-            f"Moved {n} session{'s' if n != 1 else ''} to the trash (kept 30 days)."
+            QCoreApplication.translate(
+                "HistoryPage", "Moved {0} session{1} to the trash (kept 30 days)."
+            ).format(n, "s" if n != 1 else "")
         )
         self.undo_bar.show()
         self.undo_timer.start()
@@ -371,7 +411,10 @@ class HistoryPage(QWidget):
     def undo_delete(self) -> None:
         """Restore the sessions the last delete moved to the trash."""
         for sid in self._last_deleted:
-            self._guard("restoring", lambda s=sid: self.store.restore(s))
+            self._guard(
+                QCoreApplication.translate("HistoryPage", "restoring"),
+                lambda s=sid: self.store.restore(s),
+            )
         restored, self._last_deleted = self._last_deleted, []
         self.undo_bar.hide()
         self.refresh()
@@ -380,7 +423,10 @@ class HistoryPage(QWidget):
     def restore_selected(self) -> None:
         """Bring the selected sessions back from the trash."""
         for sid in self.selected_ids():
-            self._guard("restoring", lambda s=sid: self.store.restore(s))
+            self._guard(
+                QCoreApplication.translate("HistoryPage", "restoring"),
+                lambda s=sid: self.store.restore(s),
+            )
         self.refresh()
 
     def compare_selected(self) -> Comparison | None:
@@ -403,7 +449,9 @@ class HistoryPage(QWidget):
         from ..pages.class_table import ClassTableDialog
 
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, "Import a folder of talks")
+            chosen = QFileDialog.getExistingDirectory(
+                self, QCoreApplication.translate("HistoryPage", "Import a folder of talks")
+            )
             if not chosen:
                 return None
             folder = Path(chosen)

@@ -11,7 +11,7 @@ import html
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from coach.coaching.progress import Comparison, SessionSummary
 from coach.metrics import METRICS
 from coach.text import norm
 
+from ..i18n import metric
 from ..models import ComparisonModel, format_date
 from ..widgets.chart_canvas import is_dark
 from ..workers import run_task
@@ -49,14 +50,21 @@ class ProgressPanel(QWidget):
         self.canvas: Any = None
         self.figure: Any = None
         self.metric_box = QComboBox()
-        self.metric_box.addItem("Overall score", "score")
+        self.metric_box.addItem(
+            QCoreApplication.translate("ProgressPanel", "Overall score"),
+            "score",
+        )
         for name, spec in METRICS.items():
-            self.metric_box.addItem(spec.label, name)
+            self.metric_box.addItem(metric(spec.label), name)
         self.metric_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.caption = QLabel("Choose a talk or a session to see its progress.")
+        self.caption = QLabel(
+            QCoreApplication.translate(
+                "ProgressPanel", "Choose a talk or a session to see its progress."
+            )
+        )
         self.caption.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Show:"))
+        top.addWidget(QLabel(QCoreApplication.translate("ProgressPanel", "Show:")))
         top.addWidget(self.metric_box)
         top.addWidget(self.caption, 1)
         self.box = QVBoxLayout(self)
@@ -110,7 +118,11 @@ class ProgressPanel(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self.caption.setText(f"The progress chart could not be drawn: {exc}")
+        self.caption.setText(
+            QCoreApplication.translate(
+                "ProgressPanel", "The progress chart could not be drawn: {0}"
+            ).format(exc)
+        )
 
     def _drawn(
         self,
@@ -123,14 +135,24 @@ class ProgressPanel(QWidget):
         self._show_figure(fig)
         name = talk or "No talk"
         if talk is None:
-            self.caption.setText("Choose a talk or a session to see its progress.")
+            self.caption.setText(
+                QCoreApplication.translate(
+                    "ProgressPanel", "Choose a talk or a session to see its progress."
+                )
+            )
         elif not points:
-            self.caption.setText(f"“{name}”: {label} was not measured yet.")
+            self.caption.setText(
+                QCoreApplication.translate(
+                    "ProgressPanel", "“{0}”: {1} was not measured yet."
+                ).format(name, label)
+            )
         else:
             first, last = points[0][1], points[-1][1]
             band_text = f"; target {band[0]:g}-{band[1]:g}" if band else ""
             self.caption.setText(
-                f"“{name}”, {len(points)} attempts: {label} {first:.3g} → {last:.3g}{band_text}."
+                QCoreApplication.translate(
+                    "ProgressPanel", "“{0}”, {1} attempts: {2} {3:.3g} → {4:.3g}{5}."
+                ).format(name, len(points), label, first, last, band_text)
             )
         self.drawn.emit()
 
@@ -192,7 +214,9 @@ class ComparePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.comparison: Comparison | None = None
-        self.headline = QLabel("Select two sessions and press Compare.")
+        self.headline = QLabel(
+            QCoreApplication.translate("ComparePanel", "Select two sessions and press Compare.")
+        )
         self.headline.setWordWrap(True)
         self.model = ComparisonModel(self)
         self.table = QTableView()

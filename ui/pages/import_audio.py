@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -59,11 +59,15 @@ class ImportDialog(QDialog):
     def __init__(self, path: Path, talks: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
-        self.setWindowTitle("Import a recording")
+        self.setWindowTitle(QCoreApplication.translate("ImportDialog", "Import a recording"))
         self.setMinimumWidth(460)
         self._script_file: Path | None = None
         box = QVBoxLayout(self)
-        intro = QLabel(f"<b>{self.path.name}</b> will be transcribed and scored on this computer.")
+        intro = QLabel(
+            QCoreApplication.translate(
+                "ImportDialog", "<b>{0}</b> will be transcribed and scored on this computer."
+            ).format(self.path.name)
+        )
         intro.setWordWrap(True)
         box.addWidget(intro)
         form = QFormLayout()
@@ -76,18 +80,29 @@ class ImportDialog(QDialog):
             if t and t != self.new_talk:
                 self.talk.addItem(t)
         self.talk.setCurrentIndex(0)
-        self.talk.setToolTip("A new talk named after the file, or an earlier talk to compare with")
+        self.talk.setToolTip(
+            QCoreApplication.translate(
+                "ImportDialog",
+                "A new talk named after the file, or an earlier talk to compare with",
+            )
+        )
         self.talk.currentTextChanged.connect(lambda _t: self._talk_changed())
-        form.addRow("Talk", self.talk)
+        form.addRow(QCoreApplication.translate("ImportDialog", "Talk"), self.talk)
         self.title = QLineEdit(self.path.stem)
-        form.addRow("Title", self.title)
+        form.addRow(QCoreApplication.translate("ImportDialog", "Title"), self.title)
         self.script = QComboBox()
-        self.script.addItem("None", NO_SCRIPT)
-        self.script.addItem("The talk's saved script", TALK_SCRIPT)
-        self.script.addItem("From a file…", FILE_SCRIPT)
-        self.script.setToolTip("Only with a script does the feedback show script adherence")
+        self.script.addItem(QCoreApplication.translate("ImportDialog", "None"), NO_SCRIPT)
+        self.script.addItem(
+            QCoreApplication.translate("ImportDialog", "The talk's saved script"), TALK_SCRIPT
+        )
+        self.script.addItem(QCoreApplication.translate("ImportDialog", "From a file…"), FILE_SCRIPT)
+        self.script.setToolTip(
+            QCoreApplication.translate(
+                "ImportDialog", "Only with a script does the feedback show script adherence"
+            )
+        )
         self.script.activated.connect(self._script_chosen)
-        form.addRow("Script", self.script)
+        form.addRow(QCoreApplication.translate("ImportDialog", "Script"), self.script)
         box.addLayout(form)
         self.note = QLabel("")
         self.note.setWordWrap(True)
@@ -96,7 +111,9 @@ class ImportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("ImportDialog", "Import")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
@@ -115,7 +132,10 @@ class ImportDialog(QDialog):
         if self.script.currentData() != FILE_SCRIPT:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "Script of this talk", str(self.path.parent), "Scripts (*.txt *.md)"
+            self,
+            QCoreApplication.translate("ImportDialog", "Script of this talk"),
+            str(self.path.parent),
+            QCoreApplication.translate("ImportDialog", "Scripts (*.txt *.md)"),
         )
         if name:
             self.set_script_file(Path(name))
@@ -126,7 +146,9 @@ class ImportDialog(QDialog):
         """Use the script in ``path`` (the 'From a file…' choice)."""
         self._script_file = Path(path)
         self.script.setCurrentIndex(2)
-        self.note.setText(f"Script: {self._script_file.name}")
+        self.note.setText(
+            QCoreApplication.translate("ImportDialog", "Script: {0}").format(self._script_file.name)
+        )
 
     def choice(self) -> ImportChoice:
         """The talk, title and script entered (the script read from where it was chosen)."""
@@ -172,8 +194,14 @@ def progress_dialog(parent: QWidget, path: Path) -> tuple[QProgressDialog, Estim
     from coach.store.audio_files import audio_duration_s
 
     estimate = Estimate(audio_duration_s(path))
-    dialog = QProgressDialog(f"Transcribing {path.name}…", "", 0, 1000, parent)
-    dialog.setWindowTitle("Import audio")
+    dialog = QProgressDialog(
+        QCoreApplication.translate("ImportAudio", "Transcribing {0}…").format(path.name),
+        "",
+        0,
+        1000,
+        parent,
+    )
+    dialog.setWindowTitle(QCoreApplication.translate("ImportAudio", "Import audio"))
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
@@ -181,7 +209,11 @@ def progress_dialog(parent: QWidget, path: Path) -> tuple[QProgressDialog, Estim
     dialog.setValue(0)
     first = estimate.text(0.0)
     if first:
-        dialog.setLabelText(f"Transcribing {path.name}… ({first})")
+        dialog.setLabelText(
+            QCoreApplication.translate("ImportAudio", "Transcribing {0}… ({1})").format(
+                path.name, first
+            )
+        )
     return dialog, estimate
 
 
@@ -219,7 +251,7 @@ def run_import(
     dialog.show()
     page.import_dialog = dialog
     page._sync_buttons("busy")
-    page.busy.emit(f"Transcribing {path.name}…")
+    page.busy.emit(QCoreApplication.translate("ImportAudio", "Transcribing {0}…").format(path.name))
     language = page.talk_language()
 
     def transcript_fn_with(progress: Any) -> Any:

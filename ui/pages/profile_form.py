@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from coach.metrics import METRICS
 from coach.paths import bundled_profiles_dir
 from coach.profile import Profile, Target
+
+from ..i18n import meaning, metric, unit
 
 INVALID_STYLE = "background:#f9e0e0; color:#1f2933;"
 MAX_VALUE = 1_000_000.0
@@ -88,15 +90,15 @@ class TargetRow:
         self.name = name
         self.target = target
         spec = METRICS[name]
-        self.label = QLabel(f"<b>{spec.label}</b>")
-        self.label.setToolTip(spec.meaning)
+        self.label = QLabel(f"<b>{metric(spec.label)}</b>")
+        self.label.setToolTip(meaning(spec.meaning))
         self.low = self._spin(target.low)
         self.high = self._spin(target.high)
-        self.unit = QLabel(spec.unit)
+        self.unit = QLabel(unit(spec.unit))
         self.weight = self._spin(target.weight, step=0.5)
         self.why = WhyEdit(target.why)
         self.why.setToolTip(target.why)
-        self.source = QLabel("Source: " + target.source)
+        self.source = QLabel(QCoreApplication.translate("TargetRow", "Source: ") + target.source)
         self.source.setWordWrap(True)
         self.source.setStyleSheet("color: palette(placeholder-text); font-size:11px;")
         self.source.setToolTip(target.source)
@@ -158,7 +160,9 @@ class ProfileForm(QWidget):
         self.profile: Profile | None = None
         self.rows: dict[str, TargetRow] = {}
         self.name = QLineEdit()
-        self.name.setPlaceholderText("Name of this profile")
+        self.name.setPlaceholderText(
+            QCoreApplication.translate("ProfileForm", "Name of this profile")
+        )
         self.name.textChanged.connect(lambda _t: self.validate())
         self.description = QLabel("")
         self.description.setWordWrap(True)
@@ -193,7 +197,14 @@ class ProfileForm(QWidget):
         """Show ``profile``; ``editable`` allows changing name, bands, weights and reasons."""
         self.profile = profile
         self._new_grid()
-        for c, head in enumerate(("Metric", "Low", "High", "Unit", "Weight")):
+        heads = (
+            QCoreApplication.translate("ProfileForm", "Metric"),
+            QCoreApplication.translate("ProfileForm", "Low"),
+            QCoreApplication.translate("ProfileForm", "High"),
+            QCoreApplication.translate("ProfileForm", "Unit"),
+            QCoreApplication.translate("ProfileForm", "Weight"),
+        )
+        for c, head in enumerate(heads):
             self.grid.addWidget(QLabel(f"<b>{head}</b>"), 0, c)
         self.rows = {}
         for r, (name, target) in enumerate(profile.metrics.items()):
@@ -213,12 +224,16 @@ class ProfileForm(QWidget):
         self.name.setText(profile.name)
         self.name.setReadOnly(not editable)
         self.description.setText(profile.description)
-        where = "comes with Coach (read-only: duplicate it to edit)"
+        where = self.tr("comes with Coach (read-only: duplicate it to edit)")
         if profile.path is None:
-            where = "is not saved yet"
+            where = self.tr("is not saved yet")
         elif not is_bundled(profile):
-            where = f"is yours, saved in {profile.path}"
-        self.origin.setText(f"Source: {profile.source}\nThis profile {where}.")
+            where = self.tr("is yours, saved in {0}").format(profile.path)
+        self.origin.setText(
+            QCoreApplication.translate("ProfileForm", "Source: {0}\nThis profile {1}.").format(
+                profile.source, where
+            )
+        )
         self.validate()
 
     def problems_found(self) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,8 +44,8 @@ class DuplicateDialog(QInputDialog):
 
     def __init__(self, parent: QWidget, source_name: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Duplicate profile")
-        self.setLabelText("Name of the copy:")
+        self.setWindowTitle(QCoreApplication.translate("DuplicateDialog", "Duplicate profile"))
+        self.setLabelText(QCoreApplication.translate("DuplicateDialog", "Name of the copy:"))
         self.setTextValue(f"My {source_name}")
         self.setInputMode(QInputDialog.InputMode.TextInput)
         metrics = self.fontMetrics()
@@ -86,24 +86,26 @@ class ProfilesPage(QWidget):
 
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._chosen)
-        self.duplicate_button = QPushButton("Duplicate…")
+        self.duplicate_button = QPushButton(
+            QCoreApplication.translate("ProfilesPage", "Duplicate…")
+        )
         self.duplicate_button.clicked.connect(self.ask_duplicate)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(QCoreApplication.translate("ProfilesPage", "Delete"))
         self.delete_button.clicked.connect(self.delete_current)
-        self.folder_button = QPushButton("Open folder")
+        self.folder_button = QPushButton(QCoreApplication.translate("ProfilesPage", "Open folder"))
         self.folder_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(user_profiles_dir())))
         )
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(QLabel("<b>Profiles</b>"))
+        lv.addWidget(QLabel(QCoreApplication.translate("ProfilesPage", "<b>Profiles</b>")))
         lv.addWidget(self.list, 1)
         for b in (self.duplicate_button, self.delete_button, self.folder_button):
             lv.addWidget(b)
 
         self.form = ProfileForm()
-        self.save_button = QPushButton("Save profile")
+        self.save_button = QPushButton(QCoreApplication.translate("ProfilesPage", "Save profile"))
         self.save_button.clicked.connect(lambda: self.save())
         self.form.validity_changed.connect(self._update_save)
         self.message = QLabel("")
@@ -120,20 +122,27 @@ class ProfilesPage(QWidget):
         build = QWidget()
         bv = QVBoxLayout(build)
         intro = QLabel(
-            "Choose transcripts (.txt, .md) or recordings of a speaker you want to sound like. "
-            "Coach measures each one the way it measures your rehearsals and proposes a target "
-            "band around their figures (their range widened by 20 % of the average). Metrics "
-            "that need a recording keep Lei Jun's band when you give only texts."
+            QCoreApplication.translate(
+                "ProfilesPage",
+                "Choose transcripts (.txt, .md) or recordings of a speaker you want to sound like. "
+                "Coach measures each one the way it measures your rehearsals and proposes a target "
+                "band around their figures (their range widened by 20 % of the average). Metrics "
+                "that need a recording keep Lei Jun's band when you give only texts.",
+            )
         )
         intro.setWordWrap(True)
         self.ref_list = QListWidget()
-        add = QPushButton("Add files…")
+        add = QPushButton(QCoreApplication.translate("ProfilesPage", "Add files…"))
         add.clicked.connect(self.choose_references)
-        remove = QPushButton("Remove")
+        remove = QPushButton(QCoreApplication.translate("ProfilesPage", "Remove"))
         remove.clicked.connect(lambda: self.ref_list.takeItem(self.ref_list.currentRow()))
         self.build_name = QLineEdit()
-        self.build_name.setPlaceholderText("Name, e.g. My favourite keynote speaker")
-        self.build_button = QPushButton("Measure and propose")
+        self.build_name.setPlaceholderText(
+            QCoreApplication.translate("ProfilesPage", "Name, e.g. My favourite keynote speaker")
+        )
+        self.build_button = QPushButton(
+            QCoreApplication.translate("ProfilesPage", "Measure and propose")
+        )
         self.build_button.clicked.connect(self.build)
         self.build_status = QLabel("")
         self.build_status.setWordWrap(True)
@@ -144,14 +153,14 @@ class ProfilesPage(QWidget):
         bv.addWidget(intro)
         bv.addWidget(self.ref_list, 1)
         bv.addLayout(buttons)
-        bv.addWidget(QLabel("Name of the new profile:"))
+        bv.addWidget(QLabel(QCoreApplication.translate("ProfilesPage", "Name of the new profile:")))
         bv.addWidget(self.build_name)
         bv.addWidget(self.build_button)
         bv.addWidget(self.build_status)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(targets, "Targets")
-        self.tabs.addTab(build, "Build from references")
+        self.tabs.addTab(targets, QCoreApplication.translate("ProfilesPage", "Targets"))
+        self.tabs.addTab(build, QCoreApplication.translate("ProfilesPage", "Build from references"))
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.tabs)
@@ -236,7 +245,11 @@ class ProfilesPage(QWidget):
             return None
         self.unsaved = copy
         self.reload(select_id=None, unsaved=copy)
-        self.message.setText("A copy, not saved yet: edit bands and weights, then save.")
+        self.message.setText(
+            QCoreApplication.translate(
+                "ProfilesPage", "A copy, not saved yet: edit bands and weights, then save."
+            )
+        )
         return copy
 
     def save(self) -> Profile | None:
@@ -260,7 +273,11 @@ class ProfilesPage(QWidget):
             return None
         self.unsaved = None
         self.reload(select_id=saved.id)
-        self.message.setText(f"Saved “{saved.name}” to {saved.path}.")
+        self.message.setText(
+            QCoreApplication.translate("ProfilesPage", "Saved “{0}” to {1}.").format(
+                saved.name, saved.path
+            )
+        )
         self.profiles_changed.emit()
         self.saved.emit(saved)
         return saved
@@ -270,7 +287,11 @@ class ProfilesPage(QWidget):
         p = self.current()
         if p is None or is_bundled(p) or p.path is None:
             return
-        answer = QMessageBox.question(self, "Delete profile", f"Delete the profile “{p.name}”?")
+        answer = QMessageBox.question(
+            self,
+            QCoreApplication.translate("ProfilesPage", "Delete profile"),
+            QCoreApplication.translate("ProfilesPage", "Delete the profile “{0}”?").format(p.name),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete(p)
 
@@ -318,7 +339,7 @@ class ProfilesPage(QWidget):
         except AttributeError:
             options = {}
         self.build_button.setEnabled(False)
-        self.build_status.setText("Measuring…")
+        self.build_status.setText(QCoreApplication.translate("ProfilesPage", "Measuring…"))
 
         def work(progress: Any) -> Profile:
             return build_profile(files, name=name, progress=progress, **options)
@@ -340,10 +361,17 @@ class ProfilesPage(QWidget):
             return  # the page closed while the references were measured
         self.build_button.setEnabled(True)
         self.build_status.setText(
-            f"Proposed “{profile.name}”: check the bands on the Targets tab and save to keep it."
+            QCoreApplication.translate(
+                "ProfilesPage",
+                "Proposed “{0}”: check the bands on the Targets tab and save to keep it.",
+            ).format(profile.name)
         )
         self.show_profile(profile, editable=True)
-        self.message.setText("Proposed from your references, not saved yet.")
+        self.message.setText(
+            QCoreApplication.translate(
+                "ProfilesPage", "Proposed from your references, not saved yet."
+            )
+        )
         self.built.emit(profile)
 
     def _build_failed(self, exc: BaseException) -> None:
@@ -353,7 +381,10 @@ class ProfilesPage(QWidget):
             return
         self._fail(str(exc))
         if self.isVisible():
-            show_problem(self, problem_for(exc, doing="building a profile"))
+            show_problem(
+                self,
+                problem_for(exc, doing=QCoreApplication.translate("Problem", "building a profile")),
+            )
 
     def _fail(self, text: str) -> None:
         self.build_button.setEnabled(True)

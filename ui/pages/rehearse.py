@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -95,7 +95,7 @@ class RehearsePage(QWidget):
     def _build(self) -> None:
         root = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Microphone"))
+        top.addWidget(QLabel(QCoreApplication.translate("RehearsePage", "Microphone")))
         self.mic = QComboBox()
         self.mic.setMinimumWidth(220)
         # as wide as the longest device name ("Remapped Monitor of Null Output"), never clipped
@@ -108,9 +108,11 @@ class RehearsePage(QWidget):
         self.meter.setMinimumWidth(120)
         top.addWidget(self.meter, 1)
         top.addSpacing(12)
-        top.addWidget(QLabel("Talk"))
+        top.addWidget(QLabel(QCoreApplication.translate("RehearsePage", "Talk")))
         self.talk = QLineEdit()
-        self.talk.setPlaceholderText("Which talk is this? (e.g. Launch keynote)")
+        self.talk.setPlaceholderText(
+            QCoreApplication.translate("RehearsePage", "Which talk is this? (e.g. Launch keynote)")
+        )
         self.talk.setAccessibleName("Talk")
         self.talk.editingFinished.connect(self._talk_chosen)
         top.addWidget(self.talk, 2)
@@ -120,9 +122,11 @@ class RehearsePage(QWidget):
         self.rows = root
 
         controls = QHBoxLayout()
-        self.record_button = QPushButton("●  Record")
+        self.record_button = QPushButton(QCoreApplication.translate("RehearsePage", "●  Record"))
         self.record_button.setObjectName("recordButton")
-        self.record_button.setToolTip("Start recording (Ctrl+R)")
+        self.record_button.setToolTip(
+            QCoreApplication.translate("RehearsePage", "Start recording (Ctrl+R)")
+        )
         self.record_button.setMinimumHeight(56)
         self.record_button.setMinimumWidth(180)
         big = QFont(self.font())
@@ -134,13 +138,17 @@ class RehearsePage(QWidget):
             " padding:6px 18px } QPushButton#recordButton:disabled { background:#8c2a2a; color:#f3dede }"
         )
         self.record_button.clicked.connect(self.start_recording)
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(QCoreApplication.translate("RehearsePage", "Pause"))
         self.pause_button.setMinimumHeight(56)
-        self.pause_button.setToolTip("Pause or resume (Ctrl+Space)")
+        self.pause_button.setToolTip(
+            QCoreApplication.translate("RehearsePage", "Pause or resume (Ctrl+Space)")
+        )
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.stop_button = QPushButton("■  Stop")
+        self.stop_button = QPushButton(QCoreApplication.translate("RehearsePage", "■  Stop"))
         self.stop_button.setMinimumHeight(56)
-        self.stop_button.setToolTip("Stop and get feedback (Ctrl+.)")
+        self.stop_button.setToolTip(
+            QCoreApplication.translate("RehearsePage", "Stop and get feedback (Ctrl+.)")
+        )
         self.stop_button.clicked.connect(self.stop_recording)
         self.elapsed = QLabel("0:00")
         self.elapsed.setObjectName("elapsed")
@@ -163,7 +171,11 @@ class RehearsePage(QWidget):
         self.live = self.live_view.text
         cues = self.live_view.cue_row()
         cues.addStretch(1)
-        self.state_label = QLabel("Ready. Press Record (Ctrl+R) and start speaking.")
+        self.state_label = QLabel(
+            QCoreApplication.translate(
+                "RehearsePage", "Ready. Press Record (Ctrl+R) and start speaking."
+            )
+        )
         cues.addWidget(self.state_label)
         root.addLayout(cues)
 
@@ -198,7 +210,7 @@ class RehearsePage(QWidget):
         wanted = str(self.settings["microphone"] or "")
         self.mic.blockSignals(True)
         self.mic.clear()
-        self.mic.addItem("System default", "")
+        self.mic.addItem(QCoreApplication.translate("RehearsePage", "System default"), "")
         for desc, dev_id in Recorder.inputs():
             self.mic.addItem(desc, dev_id.decode(errors="replace"))
         self.mic.setCurrentIndex(max(0, self.mic.findData(wanted)))
@@ -321,7 +333,11 @@ class RehearsePage(QWidget):
         self.elapsed.setText("0:00")
         self.prompter.reset()
         if self.recorder.state == "monitoring":
-            self.state_label.setText("Ready. Press Record (Ctrl+R) and start speaking.")
+            self.state_label.setText(
+                QCoreApplication.translate(
+                    "RehearsePage", "Ready. Press Record (Ctrl+R) and start speaking."
+                )
+            )
 
     def toggle_pause(self) -> None:
         """Pause or resume the recording (Space)."""
@@ -350,13 +366,15 @@ class RehearsePage(QWidget):
         if transcriber is None:
             self.stop_clicked_at = None
             return
-        self.state_label.setText("Finishing the transcript…")
-        self.busy.emit("Analysing the rehearsal…")
+        self.state_label.setText(
+            QCoreApplication.translate("RehearsePage", "Finishing the transcript…")
+        )
+        self.busy.emit(QCoreApplication.translate("RehearsePage", "Analysing the rehearsal…"))
         self._sync_buttons("busy")
         # Read the widgets here, on the GUI thread; the worker only gets plain values.
         store, profile = self.store, self.settings["default_profile"]
         talk, script = self.talk.text().strip(), self.script
-        title = "Rehearsal " + datetime.now().strftime("%Y-%m-%d %H:%M")
+        title = self.tr("Rehearsal {0}").format(datetime.now().strftime("%Y-%m-%d %H:%M"))
         save = self.slides.with_slide_times(analyse_and_save, talk)  # keeps the slide changes
         run_task(
             lambda: save(
@@ -379,7 +397,11 @@ class RehearsePage(QWidget):
             self.stop_to_feedback_s = time.perf_counter() - self.stop_clicked_at
         self.stop_clicked_at = None
         self._stale = True  # a clean view when the speaker comes back for the next take
-        self.state_label.setText("Saved. Press Record (Ctrl+R) to rehearse again.")
+        self.state_label.setText(
+            QCoreApplication.translate(
+                "RehearsePage", "Saved. Press Record (Ctrl+R) to rehearse again."
+            )
+        )
         self.busy.emit("")
         self._sync_buttons(self.recorder.state)
         self.session_ready.emit(int(session_id))
@@ -388,8 +410,12 @@ class RehearsePage(QWidget):
         self.stop_clicked_at = None
         self.busy.emit("")
         self._sync_buttons(self.recorder.state)
-        self.state_label.setText("The rehearsal could not be analysed.")
-        problem = problem_for(exc, doing="analysing the rehearsal")
+        self.state_label.setText(
+            QCoreApplication.translate("RehearsePage", "The rehearsal could not be analysed.")
+        )
+        problem = problem_for(
+            exc, doing=QCoreApplication.translate("Problem", "analysing the rehearsal")
+        )
         if wav is not None and wav.exists():
             problem = Problem(
                 problem.what, problem.next + f" The recording is kept at {wav}.", problem.detail
@@ -402,21 +428,25 @@ class RehearsePage(QWidget):
     def _on_state(self, state: str) -> None:
         self._sync_buttons(state)
         text = {
-            "recording": "Recording… speak naturally.",
-            "paused": "Paused. Press Resume (Ctrl+Space) to go on.",
-            "monitoring": "Ready. Press Record (Ctrl+R) and start speaking.",
-            "idle": "No microphone open.",
+            "recording": self.tr("Recording… speak naturally."),
+            "paused": self.tr("Paused. Press Resume (Ctrl+Space) to go on."),
+            "monitoring": self.tr("Ready. Press Record (Ctrl+R) and start speaking."),
+            "idle": self.tr("No microphone open."),
         }.get(state)
         if text and self.stop_clicked_at is None:
             self.state_label.setText(text)
-        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.pause_button.setText(
+            QCoreApplication.translate("RehearsePage", "Resume")
+            if state == "paused"
+            else QCoreApplication.translate("RehearsePage", "Pause")
+        )
 
     def _sync_buttons(self, state: str) -> None:
         recording = state in ("recording", "paused")
         self.record_button.setEnabled(not recording and state != "busy")
         self.record_button.setText(
-            "●  Recording" if state == "recording" else "❚❚  Paused" if state == "paused"
-            else "Analysing…" if state == "busy" else "●  Record"
+            QCoreApplication.translate("RehearsePage", "●  Recording") if state == "recording" else QCoreApplication.translate("RehearsePage", "❚❚  Paused") if state == "paused"
+            else QCoreApplication.translate("RehearsePage", "Analysing…") if state == "busy" else QCoreApplication.translate("RehearsePage", "●  Record")
         )  # fmt: skip
         self.pause_button.setEnabled(recording)
         self.stop_button.setEnabled(recording)

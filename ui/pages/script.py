@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
@@ -44,22 +44,25 @@ from ..workers import run_task
 LINT_DELAY_MS = 400
 INK = "#1f2933"
 KIND_NAMES = {
-    "hype": "Hype",
-    "jargon": "Jargon",
-    "filler": "Filler",
-    "long": "Long sentence",
-    "question": "Question",
-    "story": "Story line",
-    "figure": "Figure",
-    "desert": "Number desert",
+    "hype": str(QT_TRANSLATE_NOOP("ScriptPage", "Hype")),
+    "jargon": str(QT_TRANSLATE_NOOP("ScriptPage", "Jargon")),
+    "filler": str(QT_TRANSLATE_NOOP("ScriptPage", "Filler")),
+    "long": str(QT_TRANSLATE_NOOP("ScriptPage", "Long sentence")),
+    "question": str(QT_TRANSLATE_NOOP("ScriptPage", "Question")),
+    "story": str(QT_TRANSLATE_NOOP("ScriptPage", "Story line")),
+    "figure": str(QT_TRANSLATE_NOOP("ScriptPage", "Figure")),
+    "desert": str(QT_TRANSLATE_NOOP("ScriptPage", "Number desert")),
 }
 # background marks first, so underlines stay visible on top of them
 DRAW_ORDER = ("desert", "long", "story", "figure", "question", "filler", "jargon", "hype")
-PLACEHOLDER = (
-    "Write or paste your talk here, or open a .txt or .md file.\n\n"
-    "As you type, Coach underlines hype and jargon (hover for a plainer way to say it), shades "
-    "long stretches without a number, marks long sentences, counts your questions and story "
-    "lines, and projects how long the talk will take."
+PLACEHOLDER = str(
+    QT_TRANSLATE_NOOP(
+        "ScriptPage",
+        "Write or paste your talk here, or open a .txt or .md file.\n\n"
+        "As you type, Coach underlines hype and jargon (hover for a plainer way to say it), shades "
+        "long stretches without a number, marks long sentences, counts your questions and story "
+        "lines, and projects how long the talk will take.",
+    )
 )
 
 
@@ -119,7 +122,7 @@ class ScriptEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.marks: tuple[LintMark, ...] = ()
-        self.setPlaceholderText(PLACEHOLDER)
+        self.setPlaceholderText(QCoreApplication.translate("ScriptPage", PLACEHOLDER))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -181,7 +184,9 @@ class ScriptEditor(QPlainTextEdit):
         for m in self.marks:
             if m.start <= position < m.end and m.kind != "figure":
                 quote = m.text if len(m.text) <= 60 else m.text[:57] + "…"
-                lines.append(f"<b>{KIND_NAMES[m.kind]}</b>: “{quote}”<br>{m.advice}")
+                lines.append(
+                    f"<b>{QCoreApplication.translate('ScriptPage', KIND_NAMES[m.kind])}</b>: “{quote}”<br>{m.advice}"
+                )
         return "<br><br>".join(lines)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
@@ -216,22 +221,22 @@ class ScriptPage(QWidget):
         self._task: Any = None
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Talk:"))
+        top.addWidget(QLabel(self.tr("Talk:")))
         self.talk = QComboBox()
         self.talk.setEditable(True)
         self.talk.setMinimumWidth(240)
         edit = self.talk.lineEdit()
         if edit is not None:
-            edit.setPlaceholderText("Name of the talk, e.g. Launch keynote")
+            edit.setPlaceholderText(self.tr("Name of the talk, e.g. Launch keynote"))
         self.refresh_talks()
         self.talk.setCurrentText("")
         self.talk.activated.connect(lambda _i: self.load_talk(self.talk.currentText()))
         top.addWidget(self.talk, 1)
-        self.open_button = QPushButton("Open file…")
+        self.open_button = QPushButton(self.tr("Open file…"))
         self.open_button.clicked.connect(self.choose_file)
-        self.save_button = QPushButton("Save with talk")
+        self.save_button = QPushButton(self.tr("Save with talk"))
         self.save_button.clicked.connect(lambda: self.save())
-        self.rehearse_button = QPushButton("Rehearse this script")
+        self.rehearse_button = QPushButton(self.tr("Rehearse this script"))
         self.rehearse_button.setDefault(True)
         self.rehearse_button.clicked.connect(self.rehearse)
         for b in (self.open_button, self.save_button, self.rehearse_button):
@@ -249,32 +254,34 @@ class ScriptPage(QWidget):
         grid = QGridLayout(side)
         self.stats: dict[str, QLabel] = {}
         rows = (
-            ("duration", "Projected length"),
-            ("words", "Words"),
-            ("figures", "Figures"),
-            ("questions", "Questions"),
-            ("stories", "Story lines"),
-            ("hype", "Hype and jargon"),
-            ("long", "Long sentences"),
-            ("deserts", "Number deserts"),
-            ("score", "Match (text only)"),
+            ("duration", str(QT_TRANSLATE_NOOP("ScriptPage", "Projected length"))),
+            ("words", str(QT_TRANSLATE_NOOP("ScriptPage", "Words"))),
+            ("figures", str(QT_TRANSLATE_NOOP("ScriptPage", "Figures"))),
+            ("questions", str(QT_TRANSLATE_NOOP("ScriptPage", "Questions"))),
+            ("stories", str(QT_TRANSLATE_NOOP("ScriptPage", "Story lines"))),
+            ("hype", str(QT_TRANSLATE_NOOP("ScriptPage", "Hype and jargon"))),
+            ("long", str(QT_TRANSLATE_NOOP("ScriptPage", "Long sentences"))),
+            ("deserts", str(QT_TRANSLATE_NOOP("ScriptPage", "Number deserts"))),
+            ("score", str(QT_TRANSLATE_NOOP("ScriptPage", "Match (text only)"))),
         )
         for r, (key, label) in enumerate(rows):
-            grid.addWidget(QLabel(label), r, 0)
+            grid.addWidget(QLabel(QCoreApplication.translate("ScriptPage", label)), r, 0)
             value = QLabel("–")
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
             value.setObjectName(f"stat_{key}")
             grid.addWidget(value, r, 1)
             self.stats[key] = value
         legend = QLabel(
-            "<p style='line-height:140%'>"
-            "<span style='text-decoration: underline wavy #c53030'>hype / jargon</span> "
-            "(hover for advice)<br>"
-            "<span style='background:#d5eddf; color:#1f2933'><b>figure</b></span><br>"
-            "<span style='background:#f8e3d6; color:#1f2933'>number desert</span><br>"
-            "<span style='background:#fff3c4; color:#1f2933'>long sentence</span><br>"
-            "<span style='color:#2f5d8a; text-decoration: underline'>question</span><br>"
-            "<span style='color:#6b46c1'>story line</span></p>"
+            self.tr(
+                "<p style='line-height:140%'>"
+                "<span style='text-decoration: underline wavy #c53030'>hype / jargon</span> "
+                "(hover for advice)<br>"
+                "<span style='background:#d5eddf; color:#1f2933'><b>figure</b></span><br>"
+                "<span style='background:#f8e3d6; color:#1f2933'>number desert</span><br>"
+                "<span style='background:#fff3c4; color:#1f2933'>long sentence</span><br>"
+                "<span style='color:#2f5d8a; text-decoration: underline'>question</span><br>"
+                "<span style='color:#6b46c1'>story line</span></p>",
+            )
         )
         legend.setWordWrap(True)
         grid.addWidget(legend, len(rows), 0, 1, 2)
@@ -365,7 +372,7 @@ class ScriptPage(QWidget):
 
     def _lint_failed(self, generation: int, exc: BaseException) -> None:
         if shiboken6.isValid(self) and generation == self._generation:
-            self.status_label.setText(f"Could not check the script: {exc}")
+            self.status_label.setText(self.tr("Could not check the script: {0}").format(exc))
             self.failed.emit(str(exc))
 
     def _show_stats(self, lint: ScriptLint | None) -> None:
@@ -374,7 +381,9 @@ class ScriptPage(QWidget):
                 label.setText("–")
             return
         s = self.stats
-        s["duration"].setText(f"{_clock(lint.projected_s)} at {lint.pace_wpm:.0f} wpm")
+        s["duration"].setText(
+            self.tr("{0} at {1:.0f} wpm").format(_clock(lint.projected_s), lint.pace_wpm)
+        )
         s["words"].setText(f"{lint.words:,}")
         s["figures"].setText(str(lint.figures))
         s["questions"].setText(str(lint.questions))
@@ -386,8 +395,9 @@ class ScriptPage(QWidget):
         )
         s["score"].setText(f"{lint.review.feedback.score:.0f}/100")
         s["score"].setToolTip(
-            f"Match with {lint.review.profile_name} for what a script can show; pace, pauses "
-            "and voice come from the rehearsal."
+            self.tr(
+                "Match with {0} for what a script can show; pace, pauses and voice come from the rehearsal.",
+            ).format(lint.review.profile_name)
         )
 
     # -- files and talks ------------------------------------------------------------------------
@@ -419,10 +429,12 @@ class ScriptPage(QWidget):
         if script is None and talk.strip():
             script = self._session_script(talk)
         if script is None:
-            self.status_label.setText(f"No saved script for “{talk}” yet: write one and save it.")
+            self.status_label.setText(
+                self.tr("No saved script for “{0}” yet: write one and save it.").format(talk)
+            )
             return False
         self.set_script(script, talk=talk)
-        self.status_label.setText(f"Opened the script of “{talk}”.")
+        self.status_label.setText(self.tr("Opened the script of “{0}”.").format(talk))
         return True
 
     def _session_script(self, talk: str) -> str | None:
@@ -443,7 +455,10 @@ class ScriptPage(QWidget):
     def choose_file(self) -> None:
         """Ask for a .txt/.md file and open it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open a script", "", "Scripts (*.txt *.md *.markdown);;All files (*)"
+            self,
+            self.tr("Open a script"),
+            "",
+            self.tr("Scripts (*.txt *.md *.markdown);;All files (*)"),
         )
         if path:
             self.open_file(Path(path))
@@ -459,7 +474,7 @@ class ScriptPage(QWidget):
             self._report(str(exc), "Choose a UTF-8 .txt or .md file with your talk in it.")
             return False
         self.set_script(text, talk=self.talk.currentText() or path.stem)
-        self.status_label.setText(f"Opened {path.name}.")
+        self.status_label.setText(self.tr("Opened {0}.").format(path.name))
         return True
 
     def save(self) -> Path | None:
@@ -476,7 +491,7 @@ class ScriptPage(QWidget):
             self._report(f"Could not save the script: {exc}", "Check the data folder is writable.")
             return None
         self.editor.document().setModified(False)
-        self.status_label.setText(f"Saved with “{talk}”.")
+        self.status_label.setText(self.tr("Saved with “{0}”.").format(talk))
         self.refresh_talks()
         return path
 

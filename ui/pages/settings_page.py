@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,14 +33,23 @@ PRIVACY_NOTICE = (
     "computer.\n\nUse the online engine anyway?"
 )
 ENGINE_LABELS = {
-    "whisper": "Whisper (offline, accurate)",
-    "sphinx": "Sphinx (offline, fast, rough)",
+    "whisper": str(QT_TRANSLATE_NOOP("SettingsPage", "Whisper (offline, accurate)")),
+    "sphinx": str(QT_TRANSLATE_NOOP("SettingsPage", "Sphinx (offline, fast, rough)")),
 }
-THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+THEME_LABELS = {
+    "system": str(QT_TRANSLATE_NOOP("SettingsPage", "Follow the system")),
+    "light": str(QT_TRANSLATE_NOOP("SettingsPage", "Light")),
+    "dark": str(QT_TRANSLATE_NOOP("SettingsPage", "Dark")),
+}
+LANGUAGE_LABELS = {
+    "auto": str(QT_TRANSLATE_NOOP("SettingsPage", "Auto (from the speech or the script)")),
+    "en": str(QT_TRANSLATE_NOOP("SettingsPage", "English")),
+    "zh": "中文",
+}
 MODEL_LABELS = {
-    "base": "base (bundled, accurate)",
-    "tiny.en": "tiny.en (bundled, faster)",
-    "folder": "From the model folder",
+    "base": str(QT_TRANSLATE_NOOP("SettingsPage", "base (bundled, accurate)")),
+    "tiny.en": str(QT_TRANSLATE_NOOP("SettingsPage", "tiny.en (bundled, faster)")),
+    "folder": str(QT_TRANSLATE_NOOP("SettingsPage", "From the model folder")),
 }
 
 
@@ -130,7 +139,7 @@ class SettingsPage(QWidget):
         self.settings = settings
         self.editors: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
-        title = QLabel("<h2>Settings</h2>")
+        title = QLabel(QCoreApplication.translate("SettingsPage", "<h2>Settings</h2>"))
         layout.addWidget(title)
         self.notice = QLabel(settings.notice)
         self.notice.setWordWrap(True)
@@ -146,11 +155,12 @@ class SettingsPage(QWidget):
             if setting.name == "online_consent":
                 continue  # asked for when the online engine is chosen
             editor = self._editor(setting.name)
-            editor.setToolTip(setting.help)
+            help_text = QCoreApplication.translate("Settings", setting.help) if setting.help else ""
+            editor.setToolTip(help_text)
             self.editors[setting.name] = editor
-            form.addRow(setting.label, editor)
+            form.addRow(QCoreApplication.translate("Settings", setting.label), editor)
             if setting.help:
-                hint = QLabel(setting.help)
+                hint = QLabel(help_text)
                 hint.setWordWrap(True)
                 hint.setStyleSheet("color: palette(placeholder-text); font-size:11px;")
                 hint.setMinimumWidth(420)
@@ -159,14 +169,17 @@ class SettingsPage(QWidget):
         folder = QHBoxLayout()
         self.data_label = QLabel(str(data_dir()))
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        open_button = QPushButton("Open folder")
+        open_button = QPushButton(QCoreApplication.translate("SettingsPage", "Open folder"))
         open_button.clicked.connect(self.open_data_folder)
         folder.addWidget(self.data_label, 1)
         folder.addWidget(open_button)
-        form.addRow("Data folder", folder)
+        form.addRow(QCoreApplication.translate("SettingsPage", "Data folder"), folder)
         hint = QLabel(
-            "Sessions, recordings, scripts and your profiles live here. Set COACH_HOME before "
-            "starting Coach to use another folder."
+            QCoreApplication.translate(
+                "SettingsPage",
+                "Sessions, recordings, scripts and your profiles live here. Set COACH_HOME before "
+                "starting Coach to use another folder.",
+            )
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text); font-size:11px;")
@@ -186,11 +199,14 @@ class SettingsPage(QWidget):
         value = self.settings[name]
         if name == "microphone":
             combo = QComboBox()
-            combo.addItem("System default", "")
+            combo.addItem(QCoreApplication.translate("SettingsPage", "System default"), "")
             for dev_id, desc in _microphones():
                 combo.addItem(desc, dev_id)
             if value and combo.findData(value) < 0:
-                combo.addItem(f"{value} (not connected)", value)
+                combo.addItem(
+                    QCoreApplication.translate("SettingsPage", "{0} (not connected)").format(value),
+                    value,
+                )
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.currentIndexChanged.connect(lambda _i: self._store(name, combo.currentData()))
             return combo
@@ -201,7 +217,9 @@ class SettingsPage(QWidget):
             for p in list_profiles():
                 combo.addItem(p.name, p.id)
             if combo.findData(value) < 0:
-                combo.addItem(f"{value} (missing)", value)
+                combo.addItem(
+                    QCoreApplication.translate("SettingsPage", "{0} (missing)").format(value), value
+                )
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.currentIndexChanged.connect(lambda _i: self._store(name, combo.currentData()))
             return combo
@@ -210,19 +228,25 @@ class SettingsPage(QWidget):
             box = QHBoxLayout(row)
             box.setContentsMargins(0, 0, 0, 0)
             edit = QLineEdit(value)
-            edit.setPlaceholderText("Folder with model.bin, e.g. a faster-whisper small model")
+            edit.setPlaceholderText(
+                QCoreApplication.translate(
+                    "SettingsPage", "Folder with model.bin, e.g. a faster-whisper small model"
+                )
+            )
             edit.editingFinished.connect(lambda: self._store(name, edit.text().strip()))
-            browse = QPushButton("Choose…")
+            browse = QPushButton(QCoreApplication.translate("SettingsPage", "Choose…"))
             browse.clicked.connect(lambda: self._choose_model_folder(edit))
             box.addWidget(edit, 1)
             box.addWidget(browse)
             row.setProperty("line_edit", edit)
             return row
         if setting.choices is not None:
-            labels = {"engine": ENGINE_LABELS, "theme": THEME_LABELS, "whisper_model": MODEL_LABELS}
+            labels = {"engine": ENGINE_LABELS, "theme": THEME_LABELS, "whisper_model": MODEL_LABELS,
+                      "language": LANGUAGE_LABELS}  # fmt: skip
             combo = QComboBox()
             for choice in setting.choices:
-                combo.addItem(labels.get(name, {}).get(choice, choice), choice)
+                shown = labels.get(name, {}).get(choice, choice)
+                combo.addItem(QCoreApplication.translate("SettingsPage", shown), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.currentIndexChanged.connect(lambda _i: self._store(name, combo.currentData()))
             return combo
@@ -235,7 +259,7 @@ class SettingsPage(QWidget):
             spin = QSpinBox()
             spin.setRange(0, 400)
             spin.setValue(int(value))
-            spin.setSpecialValueText("Profile's pace")
+            spin.setSpecialValueText(QCoreApplication.translate("SettingsPage", "Profile's pace"))
             spin.valueChanged.connect(lambda v: self._store(name, int(v)))
             return spin
         edit = QLineEdit(str(value))
@@ -255,7 +279,9 @@ class SettingsPage(QWidget):
         for p in list_profiles():
             combo.addItem(p.name, p.id)
         if combo.findData(value) < 0:
-            combo.addItem(f"{value} (missing)", value)
+            combo.addItem(
+                QCoreApplication.translate("SettingsPage", "{0} (missing)").format(value), value
+            )
         combo.setCurrentIndex(max(0, combo.findData(value)))
         combo.blockSignals(False)
 
@@ -264,7 +290,9 @@ class SettingsPage(QWidget):
         super().showEvent(event)
 
     def _choose_model_folder(self, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Whisper model folder", edit.text())
+        folder = QFileDialog.getExistingDirectory(
+            self, QCoreApplication.translate("SettingsPage", "Whisper model folder"), edit.text()
+        )
         if folder:
             edit.setText(folder)
             self._store("model_folder", folder)
@@ -295,7 +323,7 @@ class SettingsPage(QWidget):
         """Ask before audio may leave the computer (tests replace this)."""
         answer = QMessageBox.question(
             self,
-            "Send recordings over the internet?",
+            QCoreApplication.translate("SettingsPage", "Send recordings over the internet?"),
             PRIVACY_NOTICE,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

@@ -9,11 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from coach.types import Figure, Word
 
-LANGUAGES = (("Auto", "auto"), ("English", "en"), ("中文", "zh"))
+LANGUAGES = (
+    (str(QT_TRANSLATE_NOOP("LanguageBox", "Auto")), "auto"),
+    (str(QT_TRANSLATE_NOOP("LanguageBox", "English")), "en"),
+    ("中文", "zh"),
+)
 
 
 class LanguageBox(QComboBox):
@@ -22,9 +27,14 @@ class LanguageBox(QComboBox):
     def __init__(self, code: str = "auto", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         for name, value in LANGUAGES:
-            self.addItem(name, value)
+            self.addItem(QCoreApplication.translate("LanguageBox", name), value)
         self.setAccessibleName("Language")
-        self.setToolTip("The language of this talk (auto: detected from the speech or the script)")
+        self.setToolTip(
+            QCoreApplication.translate(
+                "LanguageBox",
+                "The language of this talk (auto: detected from the speech or the script)",
+            )
+        )
         self.set_code(code)
 
     def set_code(self, code: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -20,7 +20,11 @@ class LevelMeter(QWidget):
         self.setMinimumHeight(14)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Microphone level")
-        self.setToolTip("Microphone level: speak so the bar reaches the green zone")
+        self.setToolTip(
+            QCoreApplication.translate(
+                "LevelMeter", "Microphone level: speak so the bar reaches the green zone"
+            )
+        )
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(240, 16)
@@ -35,9 +39,11 @@ class LevelMeter(QWidget):
         """Show ``text`` (e.g. "too quiet") over the bar; '' removes it."""
         self.warning = text
         self.setToolTip(
-            f"Microphone level: {text}"
+            QCoreApplication.translate("LevelMeter", "Microphone level: {0}").format(text)
             if text
-            else "Microphone level: speak so the bar reaches the green zone"
+            else QCoreApplication.translate(
+                "LevelMeter", "Microphone level: speak so the bar reaches the green zone"
+            )
         )
         self.setAccessibleDescription(text)
         self.update()

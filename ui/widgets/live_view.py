@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QWidget
 
@@ -23,9 +24,9 @@ class LiveView:
     def __init__(self, parent: QWidget) -> None:
         self.words: list[Word] = []
         self.pace_band: tuple[float, float] | None = None
-        self.pace_cue = QLabel("Pace: —")
+        self.pace_cue = QLabel(QCoreApplication.translate("LiveView", "Pace: —"))
         self.pace_cue.setObjectName("paceCue")
-        self.figures_count = QLabel("Figures: 0")
+        self.figures_count = QLabel(QCoreApplication.translate("LiveView", "Figures: 0"))
         self.figures_count.setObjectName("figuresCount")
         cue_font = QFont(parent.font())
         cue_font.setPointSizeF(cue_font.pointSizeF() * 1.4)
@@ -36,7 +37,9 @@ class LiveView:
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setPlaceholderText(
-            "Your words appear here, one utterance at a time, as you speak."
+            QCoreApplication.translate(
+                "LiveView", "Your words appear here, one utterance at a time, as you speak."
+            )
         )
         self.text.setAccessibleName("Live transcript")
         lf = QFont(parent.font())
@@ -64,9 +67,9 @@ class LiveView:
         """Nothing said yet."""
         self.words = []
         self.text.clear()
-        self.pace_cue.setText("Pace: —")
+        self.pace_cue.setText(QCoreApplication.translate("LiveView", "Pace: —"))
         self.pace_cue.setStyleSheet("")
-        self.figures_count.setText("Figures: 0")
+        self.figures_count.setText(QCoreApplication.translate("LiveView", "Figures: 0"))
 
     def add_words(self, words: Sequence[Word]) -> None:
         """Show the next words heard; update the figure count and the pace cue."""
@@ -80,7 +83,9 @@ class LiveView:
         self.text.appendPlainText(live_counts(words)[0])
         self.text.ensureCursorVisible()
         figures = [f for f in found if f.kind == "figure"]
-        self.figures_count.setText(f"Figures: {len(figures)}")
+        self.figures_count.setText(
+            QCoreApplication.translate("LiveView", "Figures: {0}").format(len(figures))
+        )
         wpm = recent_wpm(paced, window_s=PACE_WINDOW_S)
         if wpm <= 0:
             return
@@ -91,5 +96,7 @@ class LiveView:
                 cue, colour = "too slow", "#d69e2e"
             elif wpm > high:
                 cue, colour = "too fast", "#c53030"
-        self.pace_cue.setText(f"Pace: {cue} ({wpm:.0f} {unit})")
+        self.pace_cue.setText(
+            QCoreApplication.translate("LiveView", "Pace: {0} ({1:.0f} {2})").format(cue, wpm, unit)
+        )
         self.pace_cue.setStyleSheet(f"color: {colour}")

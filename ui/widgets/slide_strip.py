@@ -20,7 +20,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -91,7 +91,11 @@ class SlideCard(QFrame):
             " border-radius: 4px }"
         )
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(f"Play from {clock(result.start_s)}, when slide {result.slide} came up")
+        self.setToolTip(
+            QCoreApplication.translate("SlideCard", "Play from {0}, when slide {1} came up").format(
+                clock(result.start_s), result.slide
+            )
+        )
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.setSpacing(2)
@@ -183,8 +187,14 @@ class SlideStrip(QWidget):
         def failed(exc: BaseException) -> None:
             if session is self._session:
                 self._clear()
-                what = problem_for(exc, doing="measuring the slides").what
-                self.summary.setText(f"<b>Slides</b>: {html.escape(what)}")
+                what = problem_for(
+                    exc, doing=QCoreApplication.translate("Problem", "measuring the slides")
+                ).what
+                self.summary.setText(
+                    QCoreApplication.translate("SlideStrip", "<b>Slides</b>: {0}").format(
+                        html.escape(what)
+                    )
+                )
                 self.show()
                 self.shown.emit()
 

@@ -16,7 +16,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFont, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -171,14 +171,26 @@ class SlidePanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        self.open_button = QPushButton("Open slides…")
-        self.open_button.setToolTip("Show a PDF or PowerPoint deck while you rehearse")
+        self.open_button = QPushButton(QCoreApplication.translate("SlidePanel", "Open slides…"))
+        self.open_button.setToolTip(
+            QCoreApplication.translate(
+                "SlidePanel", "Show a PDF or PowerPoint deck while you rehearse"
+            )
+        )
         self.open_button.clicked.connect(self.choose_deck)
-        self.notes_button = QPushButton("Notes → script")
-        self.notes_button.setToolTip("Use the deck's speaker notes as the script (teleprompter)")
+        self.notes_button = QPushButton(QCoreApplication.translate("SlidePanel", "Notes → script"))
+        self.notes_button.setToolTip(
+            QCoreApplication.translate(
+                "SlidePanel", "Use the deck's speaker notes as the script (teleprompter)"
+            )
+        )
         self.notes_button.clicked.connect(self._use_notes)
         self.notes_button.hide()
-        self.position = QLabel("Rehearse with your slides (PDF or PowerPoint).")
+        self.position = QLabel(
+            QCoreApplication.translate(
+                "SlidePanel", "Rehearse with your slides (PDF or PowerPoint)."
+            )
+        )
         self.position.setObjectName("slidePosition")
         self.position.setWordWrap(True)
         bold = QFont(self.font())
@@ -246,14 +258,19 @@ class SlidePanel(QWidget):
     def choose_deck(self) -> None:
         """Ask for a deck file and open it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open slides", "", "Slides (*.pdf *.pptx);;PDF (*.pdf);;PowerPoint (*.pptx)"
+            self,
+            QCoreApplication.translate("SlidePanel", "Open slides"),
+            "",
+            QCoreApplication.translate(
+                "SlidePanel", "Slides (*.pdf *.pptx);;PDF (*.pdf);;PowerPoint (*.pptx)"
+            ),
         )
         if path:
             self.open_deck(path)
 
     def open_deck(self, path: Any, *, label: str = "", keep: bool = True) -> Any:
         """Open a deck on a worker; :attr:`deck_opened` follows (or one dialog on failure)."""
-        self.position.setText("Opening the slides…")
+        self.position.setText(QCoreApplication.translate("SlidePanel", "Opening the slides…"))
         talk = self.talk
 
         def work() -> Deck:
@@ -266,8 +283,13 @@ class SlidePanel(QWidget):
             return deck
 
         def failed(exc: BaseException) -> None:
-            self.position.setText("The slides could not be opened.")
-            show_problem(self, problem_for(exc, doing="opening the slides"))
+            self.position.setText(
+                QCoreApplication.translate("SlidePanel", "The slides could not be opened.")
+            )
+            show_problem(
+                self,
+                problem_for(exc, doing=QCoreApplication.translate("Problem", "opening the slides")),
+            )
 
         self.open_task = run_task(work, on_result=self.show_deck, on_error=failed, owner=self)
         return self.open_task
@@ -342,11 +364,15 @@ class SlidePanel(QWidget):
             nxt = deck.slide(self.current + 1)
             small = pics.get(nxt.number, THUMB_PX)
             self.next_view.set_picture(small, "" if small else "…")
-            self.next_label.setText(f"<b>Next</b>: {nxt.number}. {html.escape(nxt.title)}")
+            self.next_label.setText(
+                QCoreApplication.translate("SlidePanel", "<b>Next</b>: {0}. {1}").format(
+                    nxt.number, html.escape(nxt.title)
+                )
+            )
             pics.request(nxt.number, SLIDE_PX)  # ready before the speaker moves on
         else:
             self.next_view.set_picture(None, "end")
-            self.next_label.setText("<b>Last slide</b>")
+            self.next_label.setText(QCoreApplication.translate("SlidePanel", "<b>Last slide</b>"))
         self._show_position()
 
     def _picture_ready(self, number: int, _width: int) -> None:
@@ -417,7 +443,11 @@ def mount_slides(page: Any, split: Any) -> SlidePanel:
 
     def notes_to_script(text: str) -> None:
         page.set_script(text, page.talk.text())
-        panel.notice.setText("The speaker notes are the script now (teleprompter on the right).")
+        panel.notice.setText(
+            QCoreApplication.translate(
+                "SlideView", "The speaker notes are the script now (teleprompter on the right)."
+            )
+        )
         panel.notice.show()
 
     panel.notes_as_script.connect(notes_to_script)

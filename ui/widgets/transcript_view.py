@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -19,12 +19,12 @@ from coach.text import ends_sentence
 from coach.types import Mark, Word
 
 HIGHLIGHT = {
-    "figure": ("#c6f0d5", "Figure"),
-    "vague": ("#fbe7b5", "Vague amount"),
-    "hype": ("#ffd8b8", "Hype word"),
-    "jargon": ("#ffd8b8", "Jargon"),
-    "filler": ("#ffc9c9", "Filler"),
-    "question": ("#cfe3ff", "Question"),
+    "figure": ("#c6f0d5", str(QT_TRANSLATE_NOOP("TranscriptView", "Figure"))),
+    "vague": ("#fbe7b5", str(QT_TRANSLATE_NOOP("TranscriptView", "Vague amount"))),
+    "hype": ("#ffd8b8", str(QT_TRANSLATE_NOOP("TranscriptView", "Hype word"))),
+    "jargon": ("#ffd8b8", str(QT_TRANSLATE_NOOP("TranscriptView", "Jargon"))),
+    "filler": ("#ffc9c9", str(QT_TRANSLATE_NOOP("TranscriptView", "Filler"))),
+    "question": ("#cfe3ff", str(QT_TRANSLATE_NOOP("TranscriptView", "Question"))),
 }
 """Background colour and legend name of each highlighted kind (others are not coloured)."""
 
@@ -64,7 +64,7 @@ class TranscriptView(QTextBrowser):
                 continue
             for i in range(max(0, mark.word_span[0]), min(len(words), mark.word_span[1])):
                 kind_of[i] = mark.kind
-                label = HIGHLIGHT[mark.kind][1]
+                label = QCoreApplication.translate("TranscriptView", HIGHLIGHT[mark.kind][1])
                 advice_of[i] = f"{label}: {mark.advice}" if mark.advice else label
         self.clear()
         doc = self.document()
@@ -220,6 +220,7 @@ def legend_html() -> str:
     """One line naming the highlight colours."""
     shown = ("figure", "hype", "filler", "question", "vague")
     return " ".join(
-        f'<span style="background:{HIGHLIGHT[k][0]}; color:#1a1a1a">&nbsp;{HIGHLIGHT[k][1]}&nbsp;</span>'
+        f'<span style="background:{HIGHLIGHT[k][0]}; color:#1a1a1a">&nbsp;'
+        f"{QCoreApplication.translate('TranscriptView', HIGHLIGHT[k][1])}&nbsp;</span>"
         for k in shown
     )
