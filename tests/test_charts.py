@@ -299,3 +299,22 @@ def test_legends_stay_inside_the_figure() -> None:
                 box = legend.get_window_extent()
                 where = (chart.__name__, rv.transcript.language, width_in)
                 assert box.x0 >= 0 and box.x1 <= fig.bbox.width, where
+
+
+def test_a_chinese_talks_charts_speak_chinese() -> None:
+    """Titles, axis labels, legends and messages of a Chinese talk's charts are Chinese; an
+    English talk's charts drawn next are English again."""
+    import re
+
+    zh = review(
+        transcript_from_text("三年前我们遇到了危机。我问自己，还要不要继续？我们卖出了5万台。")
+    )
+    figs = [charts.pace_chart(zh), charts.figures_timeline(zh), charts.pauses_chart(zh),
+            charts.trait_chart(zh), charts.progress_chart([], language="zh")]  # fmt: skip
+    words = []
+    for fig in figs:
+        for text in fig.findobj(Text):
+            words += re.findall(r"[A-Za-z]{2,}", text.get_text())
+    assert not words, words
+    en = charts.pace_chart(review(transcript_from_text("We sold 5 phones.")))
+    assert any("Pace over time" in t.get_text() for t in en.findobj(Text))

@@ -429,3 +429,29 @@ def test_top_tips_heading_counts() -> None:
     assert top_tips_heading(3) == "Next steps: the three most important tips"
     assert top_tips_heading(2) == "Next steps: the two most important tips"
     assert top_tips_heading(1) == "Next step: the most important tip"
+
+
+ZH_TALK = (
+    "三年前的一个晚上，我接到一个电话，工厂停工了。那一刻我问自己，还要不要做下去？\n\n"
+    "我们用了70多天，跑了12个城市。27分钟，我们卖出了5万台。我们的产品是史上最强的，遥遥领先。\n\n"
+    "我们离成功还很远，谢谢大家！"
+)
+
+
+def test_a_chinese_talk_gets_a_chinese_report(tmp_path: Path) -> None:
+    """The report of a Chinese talk speaks Chinese: headings, table heads, notes, the footer and
+    the page numbers; only names (Coach, the engine) stay as they are. English stays English."""
+    rv = review(transcript_from_text(ZH_TALK))
+    assert rv.transcript.language == "zh"
+    out = export_pdf(rv, tmp_path / "zh.pdf", title="发布会彩排")
+    text = "\n".join(pdf_pages(out))
+    squashed = "".join(text.split())
+    for heading in ("整体情况", "全部指标", "文字记录", "指标", "为什么", "第1页，共2页"):
+        assert heading in squashed, heading
+    english = [w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in ("Coach",)]
+    assert not english, english
+    assert pdf_fonts(out) and all(embedded == "yes" for _name, embedded in pdf_fonts(out))
+    again = export_pdf(review(transcript_from_text("We sold 5,000 phones. Why? Thanks.")),
+                       tmp_path / "en.pdf")  # fmt: skip
+    en = "\n".join(pdf_pages(again))
+    assert "How it went" in en and "Every metric" in en and not re.search(r"[\u4e00-\u9fff]", en)

@@ -23,6 +23,7 @@ from coach.analysis.pauses import LONG_PAUSE_S
 from coach.coaching.feedback import clock
 from coach.metrics import METRICS
 from coach.report.fonts import cjk_families
+from coach.report.zh_words import speaking, t
 
 if TYPE_CHECKING:
     from coach.coaching.review import Review
@@ -49,6 +50,7 @@ OFF = "#c53030"
 CLOSE_ZONE = "#fbf0d9"
 OFF_ZONE = "#f9e0e0"
 FONT = ["DejaVu Sans", *cjk_families()]  # Chinese labels fall back to an installed CJK font
+LEGEND_FONT = {"family": FONT, "size": 7.5}
 
 
 def _figure(
@@ -77,15 +79,17 @@ def _figure(
 def _title(ax: Axes, text: str, titled: bool = True) -> None:
     if not titled:
         return
-    family = None if text.isascii() else FONT  # the CJK fallback has no bold: keep it for need
-    ax.set_title(text, loc="left", fontsize=9.5, color=INK, fontweight="bold", pad=8, family=family)
+    text = t(text)
+    family = None if text.isascii() else FONT
+    weight = "bold" if family is None else "normal"  # no bold CJK face: no font warning
+    ax.set_title(text, loc="left", fontsize=9.5, color=INK, fontweight=weight, pad=8, family=family)
 
 
 def _label(ax: Axes, *, x: str = "", y: str = "") -> None:
     if x:
-        ax.set_xlabel(x, fontsize=8.5, color=MUTED)
+        ax.set_xlabel(t(x), fontsize=8.5, color=MUTED, family=FONT)
     if y:
-        ax.set_ylabel(y, fontsize=8.5, color=MUTED)
+        ax.set_ylabel(t(y), fontsize=8.5, color=MUTED, family=FONT)
 
 
 TIME_STEPS_S = (5, 10, 15, 30, 60, 120, 180, 300, 600, 900, 1800)
@@ -106,8 +110,8 @@ def _message(fig: Figure, ax: Axes, text: str) -> Figure:
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.grid(False)
-    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=9, color=MUTED,
-            transform=ax.transAxes)  # fmt: skip
+    ax.text(0.5, 0.5, t(text), ha="center", va="center", fontsize=9, color=MUTED,
+            transform=ax.transAxes, family=FONT)  # fmt: skip
     return fig
 
 
@@ -118,7 +122,7 @@ def _band(ax: Axes, low: float, high: float, label: str) -> None:
 
 
 def _legend(ax: Axes, *, ncol: int = 3) -> None:
-    ax.legend(loc="upper right", fontsize=7.5, frameon=False, ncol=ncol, labelcolor=INK,
+    ax.legend(loc="upper right", frameon=False, ncol=ncol, labelcolor=INK, prop=LEGEND_FONT,
               bbox_to_anchor=(1.0, 1.16), handlelength=1.6, columnspacing=1.1)  # fmt: skip
     fit_legends(ax.get_figure())
 
@@ -158,6 +162,7 @@ def pace_chart(review: Review, *, titled: bool = True, height_in: float = 2.4) -
     Uses ``review.analysis.details["pace"]`` (window centre s, wpm); a typed text gets a figure
     that says pace needs a recording.
     """
+    speaking(review.transcript.language)
     fig, ax = _figure(height_in)
     _title(ax, "Pace over time", titled)
     pace = review.analysis.details.get("pace") or []
@@ -165,14 +170,14 @@ def pace_chart(review: Review, *, titled: bool = True, height_in: float = 2.4) -
         return _message(fig, ax, "Pace needs a recording: typed text has no timing.")
     band = review.metric("wpm")
     zh = review.transcript.language == "zh"  # Chinese pace counts characters
-    unit = "chars/min" if zh else "wpm"
+    unit = t("chars/min" if zh else "wpm")
     if band is not None:
         _band(ax, band.target_low, band.target_high,
-              f"target {band.target_low:.0f}-{band.target_high:.0f} {unit}")  # fmt: skip
+              t("target {0}-{1} {2}").format(f"{band.target_low:.0f}", f"{band.target_high:.0f}", unit))  # fmt: skip
     xs = [float(p[0]) for p in pace]
     ys = [float(p[1]) for p in pace]
     ax.plot(xs, ys, color=LINE, linewidth=1.8, marker="o" if len(xs) < 30 else None,
-            markersize=3, label="your pace", zorder=3)  # fmt: skip
+            markersize=3, label=t("your pace"), zorder=3)  # fmt: skip
     # the full windows leave the first and last half-window empty: shorter windows fill them,
     # drawn dashed so nobody mistakes their noisier values for the same measure
     edges = pace_at_edges(review.transcript.words)
@@ -182,12 +187,12 @@ def pace_chart(review: Review, *, titled: bool = True, height_in: float = 2.4) -
         if len(part) > 1:
             ax.plot([c for c, _ in part], [w for _, w in part], color=LINE, linewidth=1.2,
                     linestyle=(0, (3, 2)), marker="o", markersize=2.5, markerfacecolor="white",
-                    zorder=3, label="edges: shorter window" if i == 0 or not head else None)  # fmt: skip
+                    zorder=3, label=t("edges: shorter window") if i == 0 or not head else None)  # fmt: skip
             ys = [*ys, *(w for _, w in part)]
     overall = review.analysis.values.get("wpm")
     if overall:
         ax.axhline(overall, color=MUTED, linewidth=0.9, linestyle=":", zorder=2,
-                   label=f"average {overall:.0f} {unit}")  # fmt: skip
+                   label=t("average {0} {1}").format(f"{overall:.0f}", unit))  # fmt: skip
     lows = [*ys, band.target_low if band else min(ys)]
     highs = [*ys, band.target_high if band else max(ys)]
     ax.set_ylim(max(0.0, min(lows) - 25), max(highs) + 25)
@@ -221,6 +226,7 @@ def figures_timeline(review: Review, *, titled: bool = True, height_in: float = 
     The axis is time for a recording (deserts from ``details["deserts"]``) and word position for
     typed text (deserts are runs of :data:`DESERT_WORDS` words without a figure).
     """
+    speaking(review.transcript.language)
     fig, ax = _figure(height_in)
     _title(ax, "Figures along the talk", titled)
     xs, texts, timed = _figure_positions(review)
@@ -231,11 +237,11 @@ def figures_timeline(review: Review, *, titled: bool = True, height_in: float = 
     else:
         deserts = word_deserts(xs, n_words)
     for i, (a, b) in enumerate(deserts):
-        ax.axvspan(a, b, color=DESERT, zorder=0, label="no figure (desert)" if i == 0 else None)
+        ax.axvspan(a, b, color=DESERT, zorder=0, label=t("no figure (desert)") if i == 0 else None)
     if xs:
         ax.vlines(xs, 0, 1, color=FIGURE, linewidth=1.4, zorder=3)
         ax.plot(xs, [1] * len(xs), "o", color=FIGURE, markersize=4.5, zorder=4,
-                label=f"{len(xs)} figures")  # fmt: skip
+                label=t("{0} figures").format(len(xs)))  # fmt: skip
         figs = [f for f in review.analysis.figures if f.kind == "figure"]
         chosen = sorted(_labelled(xs, figs, end), key=lambda i: xs[i])
         for k, i in enumerate(chosen):
@@ -245,13 +251,13 @@ def figures_timeline(review: Review, *, titled: bool = True, height_in: float = 
             align = "left" if xs[i] < 0.06 * end else "right" if xs[i] > 0.94 * end else "center"
             ax.text(xs[i], 1.12 + 0.32 * (k % 2), short, ha=align, va="bottom", fontsize=6.5,
                     color=INK, family=FONT, zorder=5, clip_on=False)  # fmt: skip
-        when = [clock(x) if timed else f"word {int(x) + 1}" for x in xs]
+        when = [clock(x) if timed else t("word {0}").format(int(x) + 1) for x in xs]
         hover_points(
             fig, ax, xs, [1.0] * len(xs), [f"{w}: {t}" for w, t in zip(when, texts, strict=True)]
         )
     else:
-        ax.text(0.5, 0.5, "No concrete figure in this talk.", ha="center", va="center",
-                fontsize=9, color=MUTED, transform=ax.transAxes)  # fmt: skip
+        ax.text(0.5, 0.5, t("No concrete figure in this talk."), ha="center", va="center",
+                fontsize=9, color=MUTED, transform=ax.transAxes, family=FONT)  # fmt: skip
     ax.set_ylim(0, 1.9)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -263,7 +269,7 @@ def figures_timeline(review: Review, *, titled: bool = True, height_in: float = 
         ax.xaxis.set_major_locator(MaxNLocator(nbins=10, integer=True))
         _label(ax, x="word position (typed text)")
     if deserts or xs:
-        ax.legend(loc="upper right", fontsize=7.5, frameon=False, ncol=2, labelcolor=INK,
+        ax.legend(loc="upper right", frameon=False, ncol=2, labelcolor=INK, prop=LEGEND_FONT,
                   bbox_to_anchor=(1.0, 1.25))  # fmt: skip
     if timed:
         _on_time_axis(fig)
@@ -315,6 +321,7 @@ def pauses_chart(review: Review, *, titled: bool = True, height_in: float = 2.2)
     Pauses of :data:`coach.analysis.pauses.LONG_PAUSE_S` or more are drawn in the warning colour; concrete
     figures are ticked along the bottom so the reader sees whether figures got a pause.
     """
+    speaking(review.transcript.language)
     fig, ax = _figure(height_in)
     _title(ax, "Pauses", titled)
     pauses = review.transcript.pauses
@@ -327,8 +334,8 @@ def pauses_chart(review: Review, *, titled: bool = True, height_in: float = 2.2)
     short = [p for p in pauses if p.duration_s < LONG_PAUSE_S]
     long = [p for p in pauses if p.duration_s >= LONG_PAUSE_S]
     for group, colour, label in (
-        (short, PAUSE, f"pause ({len(short)})"),
-        (long, LONG, f"{LONG_PAUSE_S:g} s or longer ({len(long)})"),
+        (short, PAUSE, t("pause ({0})").format(len(short))),
+        (long, LONG, t("{0} s or longer ({1})").format(f"{LONG_PAUSE_S:g}", len(long))),
     ):
         if group:
             ax.vlines([p.start_s for p in group], 0, [p.duration_s for p in group], color=colour,
@@ -338,14 +345,14 @@ def pauses_chart(review: Review, *, titled: bool = True, height_in: float = 2.2)
     top = max(p.duration_s for p in pauses)
     if xs and timed:
         ax.plot(xs, [-0.04 * top * 1.2] * len(xs), "|", color=FIGURE, markersize=7,
-                label="figure said", clip_on=False, zorder=4)  # fmt: skip
+                label=t("figure said"), clip_on=False, zorder=4)  # fmt: skip
     ax.set_ylim(-0.08 * top * 1.2, top * 1.2)
     ax.set_xlim(0, _duration(review))
     _time_axis(ax, _duration(review))
     _label(ax, y="length (s)")
     _legend(ax)
     hover_points(fig, ax, [p.start_s for p in pauses], [p.duration_s for p in pauses],
-                 [f"{clock(p.start_s)}: pause of {p.duration_s:.1f} s" for p in pauses])  # fmt: skip
+                 [t("{0}: pause of {1} s").format(clock(p.start_s), f"{p.duration_s:.1f}") for p in pauses])  # fmt: skip
     _on_time_axis(fig)
     return fig
 
@@ -368,7 +375,7 @@ def _point_label(x: Any) -> str:
 def metric_label(metric: str) -> str:
     """The axis label of ``metric``: its catalogue label and unit, or the overall match."""
     if metric in ("score", "match", "overall"):
-        return "match score (0-100)"
+        return t("match score (0-100)")
     spec = METRICS.get(metric)
     if spec is None:
         return metric
@@ -382,6 +389,7 @@ def progress_chart(
     band: tuple[float, float] | None = None,
     height_in: float = 2.3,
     titled: bool = True,
+    language: str = "en",
 ) -> Figure:
     """One metric (or the overall ``"score"``) across the attempts of a talk, with its band.
 
@@ -390,6 +398,7 @@ def progress_chart(
     objects with ``created`` and ``value`` attributes work too. ``band`` is the
     target ``(low, high)``; for the score it defaults to the in-band zone 100.
     """
+    speaking(language)
     fig, ax = _figure(height_in)
     _title(ax, "Progress across attempts", titled)
     pairs: list[tuple[Any, float]] = []
@@ -403,12 +412,12 @@ def progress_chart(
         return _message(fig, ax, "No earlier attempts of this talk yet.")
     if band is not None:
         _band(ax, band[0], band[1],
-              f"target {band[0]:g}" + (f"-{band[1]:g}" if band[1] != band[0] else ""))  # fmt: skip
+              t("target {0}").format(f"{band[0]:g}" + (f"-{band[1]:g}" if band[1] != band[0] else "")))  # fmt: skip
     xs = list(range(1, len(pairs) + 1))
     ys = [v for _, v in pairs]
     ax.plot(xs, ys, color=LINE, linewidth=1.8, marker="o", markersize=4, zorder=3,
             label=metric_label(metric))  # fmt: skip
-    ax.plot(xs[-1:], ys[-1:], "o", color=FIGURE, markersize=7, zorder=4, label="this attempt")
+    ax.plot(xs[-1:], ys[-1:], "o", color=FIGURE, markersize=7, zorder=4, label=t("this attempt"))
     for x, y in zip(xs, ys, strict=False):
         ax.annotate(f"{y:.0f}" if abs(y) >= 10 else f"{y:.1f}", (x, y), textcoords="offset points",
                     xytext=(0, 6), ha="center", fontsize=7, color=INK)  # fmt: skip
@@ -434,20 +443,21 @@ def progress_chart(
 def trait_chart(review: Review, *, titled: bool = True, height_in: float | None = None) -> Figure:
     """The trait sub-scores (0-100) as bars against the zones: in band, close, off."""
     traits = list(review.feedback.trait_scores.items())
+    speaking(review.transcript.language)
     fig, ax = _figure(height_in or 1.0 + 0.25 * max(len(traits), 2), left_in=1.0)
-    _title(ax, f"{review.profile_name}: sub-scores", titled)
+    _title(ax, t("{0}: sub-scores").format(review.profile_name), titled)
     if not traits:
         return _message(fig, ax, "No trait was measured.")
-    ax.axvspan(0, 60, color=OFF_ZONE, zorder=0, label="off (<60)")
-    ax.axvspan(60, 100, color=CLOSE_ZONE, zorder=0, label="close (60-99)")
-    ax.axvline(100, color=BAND_EDGE, linewidth=1.2, zorder=1, label="in band (100)")
+    ax.axvspan(0, 60, color=OFF_ZONE, zorder=0, label=t("off (<60)"))
+    ax.axvspan(60, 100, color=CLOSE_ZONE, zorder=0, label=t("close (60-99)"))
+    ax.axvline(100, color=BAND_EDGE, linewidth=1.2, zorder=1, label=t("in band (100)"))
     ys = list(range(len(traits)))[::-1]
     colours = [GOOD if s >= 100 else CLOSE if s >= 60 else OFF for _, s in traits]
     ax.barh(ys, [s for _, s in traits], height=0.58, color=colours, zorder=3)
     for y, (_, s) in zip(ys, traits, strict=False):
         ax.text(min(s, 100) + 1.5, y, f"{s:.0f}", va="center", fontsize=7.5, color=INK, zorder=4)
     ax.set_yticks(ys)
-    ax.set_yticklabels([t for t, _ in traits], fontsize=8)
+    ax.set_yticklabels([t(name) for name, _ in traits], fontsize=8, family=FONT)
     ax.set_xlim(0, 108)
     ax.grid(True, axis="x", color=GRID, linewidth=0.8)
     ax.grid(False, axis="y")

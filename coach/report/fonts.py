@@ -12,8 +12,9 @@ Windows machines and other Linux distributions find theirs. A font reportlab can
 
 from __future__ import annotations
 
+import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -159,6 +160,19 @@ def needs_cjk(texts: Sequence[str]) -> bool:
 
 def rich(text: str) -> str:
     """``text`` escaped for reportlab markup, with runs DejaVu cannot draw set in the CJK font."""
+    return _runs(text, escape)
+
+
+def cjk_markup(markup: str) -> str:
+    """Reportlab ``markup`` (already escaped) with the CJK runs of its text set in the CJK font:
+    for the report's own Chinese words, written around values that :func:`rich` escaped."""
+    if markup.isascii() or CJK not in _coverage:
+        return markup
+    parts = re.split(r"(<[^>]*>)", markup)
+    return "".join(part if part.startswith("<") else _runs(part, str) for part in parts)
+
+
+def _runs(text: str, escape: Callable[[str], str]) -> str:
     if text.isascii():
         return escape(text)
     body, cjk = _coverage.get(BODY, frozenset()), _coverage.get(CJK)

@@ -17,13 +17,10 @@ from typing import Any
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
 )
@@ -32,14 +29,15 @@ from coach.cjk import needs_space
 from coach.coaching.feedback import clock
 from coach.coaching.review import Review
 from coach.coaching.summary import next_steps, summarise
+from coach.coaching.zh_summary import METRICS_ZH
 from coach.errors import ExportError
 from coach.report import charts
 from coach.report.fonts import BODY, needs_cjk, register_fonts, rich
+from coach.report.pdf_more import MARGIN, adherence_section, canvas_class, progress_section
 from coach.report.pdf_slides import session_slides, slides_section
 from coach.report.pdf_style import (
     HIGHLIGHT,
     INK,
-    MUTED,
     RULE,
     STATUS_COLOURS,
     Ctx,
@@ -49,10 +47,11 @@ from coach.report.pdf_style import (
     value_text,
     when_recorded,
 )
+from coach.report.zh_words import LANGUAGE, speaking
+from coach.report.zh_words import t as tr
 from coach.safe_write import write_atomic
 
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
-MARGIN = 2 * cm
 TOP_TIPS = 3
 CHUNK_WORDS = 60
 """Transcript paragraphs hold whole sentences and about this many words."""
@@ -68,21 +67,25 @@ def _cover(c: Ctx) -> list[Flowable]:
     duration = (clock(t.duration_s) if t.timed and t.duration_s
                 else f"typed text, about {clock(len(t.words) / SPOKEN_WPM * 60)} at {SPOKEN_WPM:.0f} wpm")  # fmt: skip
     if t.language == "zh" and not t.timed:  # Chinese: characters at the leijun-zh pace
-        duration = f"typed text, about {clock(rv.analysis.word_count / 235 * 60)} at 235 chars/min"
+        duration = f"文字稿，按每分钟235字约 {clock(rv.analysis.word_count / 235 * 60)}"
+    count = (tr("{0} (speech engine {1})").format(rv.analysis.word_count, t.engine) if t.timed
+             else tr("{0} (typed text)").format(rv.analysis.word_count))  # fmt: skip
     rows = [("Talk", getattr(c.session, "talk", None) or "—"),
             ("Title", getattr(c.session, "title", None) or c.title),
             ("Date", when_recorded(c.session)), ("Duration", duration),
             ("Profile", rv.profile_name),
-            ("Characters" if t.language == "zh" else "Words", f"{rv.analysis.word_count} ({'speech engine ' + t.engine if t.timed else 'typed text'})")]  # fmt: skip
-    grid = table([[c.p(f"<b>{k}</b>", "cell"), c.p(rich(str(v)), "cell")] for k, v in rows],
+            ("Characters" if t.language == "zh" else "Words", count)]  # fmt: skip
+    grid = table([[c.p(f"<b>{tr(k)}</b>", "cell"), c.p(rich(str(v)), "cell")] for k, v in rows],
                    [2.6 * cm, c.width - 2.6 * cm], ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))  # fmt: skip
     out += [grid, Spacer(1, 6)]
     score = rv.feedback.score
     status = "good" if score >= 85 else "close" if score >= 60 else "off"
     in_band = sum(m.status == "good" for m in rv.metrics)
-    out.append(c.p(f'{rich(rv.profile_name)} match: <font size="28" color="{STATUS_COLOURS[status]}">'
+    out.append(c.p(tr("{0} match:").format(rich(rv.profile_name))
+                   + f' <font size="28" color="{STATUS_COLOURS[status]}">'
                    f"<b>{score:.0f}</b></font> / 100 &nbsp; <font color=\"#616e7c\">"
-                   f"({in_band} of {len(rv.metrics)} metrics inside their band)</font>", "score"))  # fmt: skip
+                   + tr("({0} of {1} metrics inside their band)").format(in_band, len(rv.metrics))
+                   + "</font>", "score"))  # fmt: skip
     out.append(c.chart(charts.trait_chart(rv)))
     return out
 
@@ -93,14 +96,16 @@ _COUNT = {1: "", 2: "two ", 3: "three "}
 def top_tips_heading(n: int) -> str:
     """ "The three most important tips", or as many as there are ("The most important tip")."""
     if n == 1:
-        return "Next step: the most important tip"
+        return tr("Next step: the most important tip")
+    if LANGUAGE.get() == "zh":
+        return tr("Next steps: the {0} most important tips").format(n)
     return f"Next steps: the {_COUNT.get(n, f'{n} ')}most important tips"
 
 
 def _summary(c: Ctx) -> list[Flowable]:
     """The report read first: how it went, what to keep, the next steps, what changed."""
     summary = summarise(c.review, as_review(c.previous))
-    out: list[Flowable] = [c.p("How it went", "h2"), c.p(rich(summary.paragraph))]
+    out: list[Flowable] = [c.p(tr("How it went"), "h2"), c.p(rich(summary.paragraph))]
     if summary.keep is not None:
         out.append(c.p(rich(summary.keep.text), "keep"))
     if summary.change:
@@ -123,14 +128,11 @@ def _tip_list(c: Ctx, tips: Sequence[Any], *, start: int = 1) -> list[Flowable]:
         stamp = clock(tip.at_s)
         said = _CLOCK_RE.search(tip.text)  # the tip names its own time already
         at = f'<font color="#616e7c">[{stamp}]</font> ' if stamp and not said else ""
-        out.append(c.p(f"<b>{i}.</b> {at}{rich(tip.text)} <b>{rich(tip.action)}</b>", "tip"))
+        sep = " " if needs_space(tip.text, tip.action) else ""  # none between Chinese sentences
+        out.append(c.p(f"<b>{i}.</b> {at}{rich(tip.text)}{sep}<b>{rich(tip.action)}</b>", "tip"))
         if tip.quote and tip.quote not in tip.text:
-            out.append(c.p(f"Your words: “{rich(tip.quote)}”", "quote"))
+            out.append(c.p(tr("Your words: “{0}”").format(rich(tip.quote)), "quote"))
     return out
-
-
-def _section(c: Ctx, heading: str, *body: Flowable) -> list[Flowable]:
-    return [KeepTogether([c.p(heading, "h2"), *body])]
 
 
 def _pace(c: Ctx) -> list[Flowable]:
@@ -140,11 +142,15 @@ def _pace(c: Ctx) -> list[Flowable]:
     band = rv.metric("wpm")
     wpm = rv.analysis.values.get("wpm", 0.0)
     zh = rv.transcript.language == "zh"  # Chinese pace counts characters
-    note = f"Average {wpm:.0f} {'characters' if zh else 'words'} per minute"
-    if band:
+    note = tr("Average {0} {1} per minute").format(
+        f"{wpm:.0f}", tr("characters" if zh else "words")
+    )
+    if band and zh:
+        note += f"；{rich(rv.profile_name)}的目标区间是每分钟 {band.target_low:.0f}–{band.target_high:.0f} 字（阴影部分）"
+    elif band:
         note += f"; the {rich(rv.profile_name)} band is {band.target_low:.0f}-{band.target_high:.0f} {band.unit} (shaded)"
-    return _section(
-        c, "Pace over time", c.chart(charts.pace_chart(rv, titled=False)), c.p(note + ".", "small")
+    return c.section(
+        "Pace over time", c.chart(charts.pace_chart(rv, titled=False)), c.p(note + ".", "small")
     )
 
 
@@ -159,9 +165,13 @@ def _figures(c: Ctx) -> list[Flowable]:
         note += f" Longest stretch without a figure: {desert:.0f} s (shaded stretches are over a minute)."
     else:
         note += f" Shaded: runs of {charts.DESERT_WORDS} words or more without a figure."
+    if per == "characters":
+        note = f"{len(figs)} 个具体数字，每100字 {density:.1f} 个。" + (
+            f"最长的无数字时段：{desert:.0f} 秒（阴影部分超过一分钟）。" if desert is not None
+            else f"阴影：连续 {charts.DESERT_WORDS} 个词以上没有数字。")  # fmt: skip
     out = [c.chart(charts.figures_timeline(rv, titled=False)), c.p(note, "small")]
     # A table row cannot split over pages: a figure of 1,000 digits is shown cut short.
-    rows = [[c.p(clock(f.start_s) if f.start_s is not None else f"word {f.word_span[0] + 1}", "cell"),
+    rows = [[c.p(clock(f.start_s) if f.start_s is not None else tr("word {0}").format(f.word_span[0] + 1), "cell"),
              c.p(rich(f.text if len(f.text) <= 40 else f.text[:39] + "…"), "cell")]
             for f in figs]  # fmt: skip
     vague = [f.text for f in rv.analysis.figures if f.kind == "vague"]
@@ -175,9 +185,9 @@ def _figures(c: Ctx) -> list[Flowable]:
                             ("TOPPADDING", (0, 0), (-1, -1), 1),
                             ("BOTTOMPADDING", (0, 0), (-1, -1), 1)))  # fmt: skip
     if vague:
-        items.append(c.p("Vague amounts (say the exact number): "
+        items.append(c.p(tr("Vague amounts (say the exact number): ")
                          + ", ".join(f"“{rich(v)}”" for v in vague), "small"))  # fmt: skip
-    return [*_section(c, "Figures", *out), *items]
+    return [*c.section("Figures", *out), *items]
 
 
 def _pauses(c: Ctx) -> list[Flowable]:
@@ -196,13 +206,18 @@ def _pauses(c: Ctx) -> list[Flowable]:
     landed = rv.analysis.values.get("figures_landed")
     if landed is not None:
         note += f"; {landed:.0f}% of figures were followed by a pause"
-    return _section(
-        c, "Pauses", c.chart(charts.pauses_chart(rv, titled=False)), c.p(note + ".", "small")
+    if rv.transcript.language == "zh":
+        note = f"{len(pauses)} 次停顿，其中 {len(long)} 次达到 1 秒" + (
+            f"；最长 {top.duration_s:.1f} 秒，在 {clock(top.start_s)}" if pauses else "") + (
+            f"；停顿占演讲的 {ratio:.0f}%" if ratio is not None else "") + (
+            f"；{landed:.0f}% 的数字说完停了一下" if landed is not None else "")  # fmt: skip
+    return c.section(
+        "Pauses", c.chart(charts.pauses_chart(rv, titled=False)), c.p(note + ".", "small")
     )
 
 
 def _metrics(c: Ctx) -> list[Flowable]:
-    head = [c.p(f"<b>{h}</b>", "cell") for h in ("Metric", "Value", "Band", "Score", "Why")]
+    head = [c.p(f"<b>{tr(h)}</b>", "cell") for h in ("Metric", "Value", "Band", "Score", "Why")]
     rows = [head]
     for m in c.review.metrics:
         colour = STATUS_COLOURS[m.status]
@@ -211,14 +226,19 @@ def _metrics(c: Ctx) -> list[Flowable]:
             if m.target_low != m.target_high
             else f"{m.target_low:g}"
         )
-        rows.append([c.p(rich(m.label), "cell"), c.p(value_text(m.value, m.unit), "cell"),
+        rows.append([c.p(rich(metric_name(m)), "cell"), c.p(value_text(m.value, m.unit), "cell"),
                      c.p(band, "cell"),
-                     c.p(f'<font color="{colour}"><b>{m.score:.0f}</b> {m.status}</font>', "cell"),
+                     c.p(f'<font color="{colour}"><b>{m.score:.0f}</b> {tr(m.status)}</font>', "cell"),
                      c.p(rich(m.why), "cell")])  # fmt: skip
     widths = [3.4 * cm, 2.6 * cm, 1.9 * cm, 1.7 * cm]
     grid = table(rows, [*widths, c.width - sum(widths)], ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                    ("LINEBELOW", (0, 0), (-1, 0), 0.9, INK), repeat=1)  # fmt: skip
-    return [c.p("Every metric", "h2"), grid]
+    return [c.p(tr("Every metric"), "h2"), grid]
+
+
+def metric_name(m: Any) -> str:
+    """A metric's label in the report's language."""
+    return METRICS_ZH.get(m.name, m.label) if LANGUAGE.get() == "zh" else m.label
 
 
 def _more_tips(c: Ctx) -> list[Flowable]:
@@ -227,7 +247,7 @@ def _more_tips(c: Ctx) -> list[Flowable]:
     tips = [t for t in c.review.feedback.tips if t not in top]
     if not tips:
         return []
-    return [c.p("More tips", "h2"), *_tip_list(c, tips, start=len(top) + 1)]
+    return [c.p(tr("More tips"), "h2"), *_tip_list(c, tips, start=len(top) + 1)]
 
 
 def _word_marks(rv: Review) -> list[set[str]]:
@@ -268,7 +288,7 @@ def _transcript(c: Ctx) -> list[Flowable]:
     if not words:
         return []
     kinds = _word_marks(rv)
-    legend = " &nbsp; ".join(f"{HIGHLIGHT[k][0]}{label}{HIGHLIGHT[k][1]}" for k, label in
+    legend = " &nbsp; ".join(f"{HIGHLIGHT[k][0]}{tr(label)}{HIGHLIGHT[k][1]}" for k, label in
                              (("figure", "figure"), ("hype", "hype or jargon"),
                               ("filler", "filler"), ("question", "question")))  # fmt: skip
     paragraphs: list[Flowable] = []
@@ -281,107 +301,8 @@ def _transcript(c: Ctx) -> list[Flowable]:
         stamp = f'<font color="#616e7c" size="7.5">[{clock(t0)}]</font> ' if t0 is not None else ""
         paragraphs.append(c.p(stamp + _styled(words, kinds, start, end), "transcript"))
         start = end
-    head = [c.p("Transcript", "h2"), c.p("Highlighted: " + legend, "small"), Spacer(1, 4)]
+    head = [c.p(tr("Transcript"), "h2"), c.p(tr("Highlighted: ") + legend, "small"), Spacer(1, 4)]
     return [KeepTogether([*head, paragraphs[0]]), *paragraphs[1:]]
-
-
-def _adherence(c: Ctx) -> list[Flowable]:
-    """The script-adherence section from a :class:`coach.script.adherence.Adherence`."""
-    a = c.adherence
-    if a is None:
-        return []
-    rows = [
-        ("Said word for word", f"{a.said_share * 100:.0f}% of the script"),
-        ("Word error rate", f"{a.wer * 100:.0f}%"),
-        ("Words", f"{a.script_words} in the script, {a.spoken_words} said"),
-        ("Figures", f"{len(a.figures_planned)} planned, {len(a.figures_kept)} said as planned"),
-    ]
-    out: list[Flowable] = [
-        c.p("Script adherence", "h2"),
-        table([[c.p(f"<b>{k}</b>", "cell"), c.p(v, "cell")] for k, v in rows],
-               [4 * cm, c.width - 4 * cm], ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)),
-        Spacer(1, 4),
-    ]  # fmt: skip
-    lists = [
-        ("Skipped figures", [f"“{rich(f.text)}”" for f in a.figures_skipped]),
-        ("Changed figures", [f"planned “{rich(ch.planned.text)}”, said “{rich(ch.said.text)}”"
-                             for ch in a.figures_changed]),
-        ("Added figures", [f"“{rich(f.text)}”" for f in a.figures_added]),
-        ("Left out", [f"“{rich(p)}”" for p in a.skipped_passages]),
-        ("Added", [f"“{rich(p)}”" for p in a.added_passages]),
-    ]  # fmt: skip
-    for label, items in lists:
-        if items:
-            more = f" … and {len(items) - 30} more" if len(items) > 30 else ""
-            out.append(c.p(f"<b>{label}</b> ({len(items)}): " + "; ".join(items[:30]) + more))
-    return out
-
-
-def _progress(c: Ctx) -> list[Flowable]:
-    prev = as_review(c.previous)
-    out: list[Flowable] = []
-    if c.trend:
-        out += _section(
-            c, "Progress", c.chart(charts.progress_chart(c.trend, metric="score", titled=False))
-        )
-    if prev is not None:
-        rv = c.review
-        delta = rv.feedback.score - prev.feedback.score
-        out.append(c.p("What changed since last time", "h2"))
-        out.append(c.p(f"Match {prev.feedback.score:.0f} → {rv.feedback.score:.0f} "
-                       f"({delta:+.0f} points).", "body"))  # fmt: skip
-        before = {m.name: m for m in prev.metrics}
-        rows = [
-            [c.p(f"<b>{h}</b>", "cell") for h in ("Metric", "Last time", "Now", "Score change")]
-        ]
-        changes = [(m, before[m.name]) for m in rv.metrics if m.name in before]
-        changes.sort(key=lambda pair: -abs(pair[0].score - pair[1].score))
-        for now, then in changes:
-            d = now.score - then.score
-            d = round(d)
-            colour = STATUS_COLOURS["good" if d > 0 else "off" if d < 0 else "close"]
-            rows.append([c.p(rich(now.label), "cell"), c.p(value_text(then.value, then.unit), "cell"),
-                         c.p(value_text(now.value, now.unit), "cell"),
-                         c.p(f'<font color="{colour}">{f"{d:+.0f}" if d else "same"}</font>',
-                             "cell")])  # fmt: skip
-        grid = table(rows, [6 * cm, 3.2 * cm, 3.2 * cm, c.width - 12.4 * cm],
-                       ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), repeat=1)  # fmt: skip
-        out.append(grid)
-    return out
-
-
-def _canvas_class(footer: str, style: ParagraphStyle) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
-        """Defers each page so the footer can say "page N of M"."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                width, _ = self._pagesize
-                self.setStrokeColor(RULE)
-                self.setLineWidth(0.5)
-                self.line(MARGIN, 1.35 * cm, width - MARGIN, 1.35 * cm)
-                para = Paragraph(footer, style)
-                para.wrapOn(self, width - 2 * MARGIN - 3 * cm, 1 * cm)
-                para.drawOn(self, MARGIN, 0.9 * cm)
-                self.setFont(BODY, 8)
-                self.setFillColor(MUTED)
-                self.drawRightString(
-                    width - MARGIN, 0.95 * cm, f"Page {self._pageNumber} of {total}"
-                )
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
 
 
 def render_pdf(
@@ -400,7 +321,8 @@ def render_pdf(
     size = PAGE_SIZES.get(page_size.upper())
     if size is None:
         raise ExportError(f"Unknown page size '{page_size}'; use A4 or Letter.")
-    title = title or getattr(session, "title", None) or "Rehearsal feedback"
+    speaking(review.transcript.language)  # a Chinese talk gets a Chinese report
+    title = title or getattr(session, "title", None) or tr("Rehearsal feedback")
     texts = [title, review.transcript.text, str(getattr(session, "talk", "") or "")]
     register_fonts(cjk=needs_cjk(texts))
     report = progress or (lambda _d, _m: None)
@@ -413,7 +335,9 @@ def render_pdf(
     report(0.3, "Drawing charts")
     story += _pace(c) + _figures(c) + _pauses(c)
     report(0.6, "Writing metrics and transcript")
-    story += _metrics(c) + _more_tips(c) + _transcript(c) + _adherence(c) + _progress(c)
+    story += (
+        _metrics(c) + _more_tips(c) + _transcript(c) + adherence_section(c) + progress_section(c)
+    )
     story += slides_section(c, slides)
     # binary streams: the pure-Python ASCII85 encoder of the images took a tenth of the time
     rl_config.useA85 = 0
@@ -423,9 +347,9 @@ def render_pdf(
                             topMargin=MARGIN, bottomMargin=MARGIN, title=title,
                             initialFontName=BODY, initialFontSize=9.5, initialLeading=13,
                             author="Coach", subject=f"Feedback against {review.profile_name}")  # fmt: skip
-    footer = f"Coach feedback · {rich(title)} · {rich(when)}"
+    footer = tr("Coach feedback · {0} · {1}").format(rich(title), rich(when))
     report(0.8, "Laying out pages")
-    doc.build(story, canvasmaker=_canvas_class(footer, c.st["small"]))
+    doc.build(story, canvasmaker=canvas_class(footer, c.st["small"]))
     return buffer.getvalue()
 
 

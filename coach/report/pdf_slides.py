@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Image, Spacer
 from coach.analysis.timing import clock
 from coach.report.fonts import rich
 from coach.report.pdf_style import RULE, STATUS_COLOURS, Ctx, table
+from coach.report.zh_words import t
 from coach.slides.deck import Deck
 from coach.slides.per_slide import SlideReport, SlideResult, findings
 
@@ -70,7 +71,7 @@ def slides_section(c: Ctx, slides: tuple[SlideReport, Deck] | None) -> list[Flow
         return []
     report, deck = slides
     out: list[Flowable] = [
-        c.p("Slides", "h2"),
+        c.p(t("Slides"), "h2"),
         c.p(f"{len(report.slides)} of {report.slide_count} slides of {rich(report.deck_name)} "
             "shown; time on each slide against an even share of the talk.", "small"),
     ]  # fmt: skip

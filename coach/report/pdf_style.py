@@ -8,11 +8,13 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from coach.coaching.review import Review
+from coach.coaching.zh_summary import UNITS_ZH
 from coach.report import charts
-from coach.report.fonts import BODY
+from coach.report.fonts import BODY, cjk_markup
+from coach.report.zh_words import LANGUAGE, t
 
 CHART_DPI = 170
 
@@ -76,10 +78,14 @@ class Ctx:
     adherence: Any = None
 
     def p(self, markup: str, style: str = "body") -> Paragraph:
-        return Paragraph(markup, self.st[style])
+        return Paragraph(cjk_markup(markup), self.st[style])
 
     def chart(self, fig: Any) -> Flowable:
         return charts.to_flowable(fig, width_pt=self.width, dpi=CHART_DPI)
+
+    def section(self, heading: str, *body: Flowable) -> list[Flowable]:
+        """``heading`` (in the report's language) kept on one page with what follows it."""
+        return [KeepTogether([self.p(t(heading), "h2"), *body])]
 
 
 def table(rows: list[list[Any]], widths: list[float], *commands: Any, repeat: int = 0) -> Table:
@@ -106,14 +112,20 @@ def when_recorded(session: Any) -> str:
             created = datetime.fromisoformat(created).astimezone()
         except ValueError:
             return str(created)
-    if isinstance(created, datetime):
-        return created.strftime("%d %B %Y, %H:%M")
     if isinstance(created, int | float):
-        return datetime.fromtimestamp(created).strftime("%d %B %Y, %H:%M")
-    return str(created) if created else datetime.now().strftime("%d %B %Y, %H:%M")
+        created = datetime.fromtimestamp(created)
+    if not isinstance(created, datetime):
+        if created:
+            return str(created)
+        created = datetime.now()
+    if LANGUAGE.get() == "zh":
+        return f"{created.year}年{created.month}月{created.day}日 {created:%H:%M}"
+    return created.strftime("%d %B %Y, %H:%M")
 
 
 def value_text(value: float, unit: str) -> str:
+    if LANGUAGE.get() == "zh":  # a Chinese report: 字, 秒, /100字
+        unit = UNITS_ZH.get(unit, unit)
     if unit.startswith("of "):
         return f"{value:.0f} {unit}"
     number = f"{value:.0f}" if abs(value) >= 100 else f"{value:.1f}"
