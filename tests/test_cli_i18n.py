@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,42 @@ def test_summary_in_chinese_with_aligned_columns(tmp_path: Path) -> None:
     english = run("C.UTF-8", "analyze", str(script))
     assert "Lei Jun style match" in english and "匹配度" not in english
     assert "排练演讲" in run("zh_CN.UTF-8", "--help")
+
+
+def fail(env_lang: str, *args: str, cwd: Path) -> str:
+    env = {"PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1", "LANG": env_lang}
+    done = subprocess.run([sys.executable, "-m", "coach", *args], capture_output=True, text=True,
+                          env=env, timeout=120, cwd=cwd)  # fmt: skip
+    assert done.returncode == 2 and not done.stdout, done
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    return done.stderr
+
+
+def test_errors_in_chinese_under_a_chinese_locale(tmp_path: Path) -> None:
+    """The sentences a user meets most are Chinese under a Chinese locale, with the same values;
+    English elsewhere, and a sentence the table does not know stays English rather than garbled."""
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 4)
+    cases = [
+        (("analyze", "missing.txt"), "找不到文件：missing.txt。", "File not found: missing.txt."),
+        (("analyze", "empty.txt"), "是空的", "is empty"),
+        (("analyze", "bin.txt"), "二进制文件", "binary file"),
+        (
+            ("analyze", "empty.txt", "--profile", "nope"),
+            "没有风格档案“nope”",
+            "Unknown profile 'nope'",
+        ),
+    ]
+    for args, chinese, english in cases:
+        assert chinese in fail("zh_CN.UTF-8", *args, cwd=tmp_path), args
+        assert english in fail("C.UTF-8", *args, cwd=tmp_path), args
+
+
+def test_every_error_pattern_fills_its_values() -> None:
+    """Each Chinese error sentence keeps every value of the English one (no lost file names)."""
+    from coach.cli.i18n import ERRORS, tr_error
+
+    assert tr_error("Something nobody translated.", language="zh") == "Something nobody translated."
+    for pattern, chinese in ERRORS:
+        groups = re.compile(pattern).groups
+        assert all(f"\\{i}" in chinese for i in range(1, groups + 1)), (pattern, chinese)

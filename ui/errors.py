@@ -92,7 +92,9 @@ def setup_logging() -> Path:
 def problem_for(exc: BaseException, *, doing: str = "") -> Problem:
     """The two-part message for ``exc`` raised while ``doing`` (e.g. "analysing the recording")."""
     if isinstance(exc, CoachError):
-        what = str(exc).strip() or type(exc).__name__
+        from coach.cli.i18n import tr_error  # the engine's sentences users meet most, translated
+
+        what = tr_error(str(exc).strip()) or type(exc).__name__
         for kind, advice in _NEXT.items():
             if isinstance(exc, kind):
                 return Problem(what, QCoreApplication.translate("Problem", advice))

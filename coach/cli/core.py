@@ -335,7 +335,9 @@ def _run(argv: Sequence[str] | None) -> int:
         return int(args.func(args) or 0)
     except CoachError as exc:
         _end_bar()
-        print(f"coach: {exc}", file=sys.stderr)
+        from coach.cli.i18n import tr_error
+
+        print(f"coach: {tr_error(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
 
 
