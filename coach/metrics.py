@@ -21,6 +21,12 @@ TRAITS = (
     "Voice",
 )
 
+TRAITS_ZH = {
+    "Numbers": "数字", "Pace": "语速", "Pauses": "停顿", "Plain words": "大白话", "Stories": "故事",
+    "Questions": "提问", "Opening": "开场", "Close": "收尾", "Fillers": "口头禅", "Voice": "声音",
+}  # fmt: skip
+"""Each trait's Chinese name (the CLI, the report and the app's translation use the same)."""
+
 
 @dataclass(frozen=True)
 class MetricSpec:

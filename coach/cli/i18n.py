@@ -18,6 +18,8 @@ import os
 import re
 from collections.abc import Mapping
 
+from coach.metrics import TRAITS_ZH
+
 ZH: dict[str, str] = {
     # summary of `coach analyze`
     "Coach feedback for {source}": "Coach 对 {source} 的反馈",
@@ -31,10 +33,7 @@ ZH: dict[str, str] = {
     "Vague amounts ({n}): ": "模糊数量（{n}）：",
     "Hype and jargon ({n}): ": "夸大和黑话（{n}）：",
     "Tips, most important first:": "建议（最重要的在前）：",
-    # traits
-    "Numbers": "数字", "Pace": "语速", "Pauses": "停顿", "Plain words": "大白话",
-    "Stories": "故事", "Questions": "提问", "Opening": "开场", "Close": "收尾", "Fillers": "口头禅",
-    "Voice": "声音",
+    **TRAITS_ZH,
     # metric labels (coach.metrics)
     "Figures per 100 words": "每100词的数字", "Figures per 100 characters": "每100字的数字",
     "Figures per minute": "每分钟的数字", "Longest stretch without a figure": "最长的无数字时段",

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from contextvars import ContextVar
 
+from coach.metrics import TRAITS_ZH
+
 LANGUAGE: ContextVar[str] = ContextVar("report_language", default="en")
 
 ZH: dict[str, str] = {
@@ -52,9 +54,7 @@ ZH: dict[str, str] = {
     "close (60-99)": "接近（60–99）",
     "in band (100)": "达标（100）",
     "sub-score (100 = every metric inside its band)": "分项得分（100 = 每项指标都在目标范围内）",
-    # traits
-    "Numbers": "数字", "Pace": "语速", "Plain words": "大白话", "Stories": "故事",
-    "Questions": "提问", "Opening": "开场", "Close": "收尾", "Fillers": "口头禅", "Voice": "声音",
+    **TRAITS_ZH,
     # the PDF
     "Rehearsal feedback": "排练反馈",
     "Talk": "演讲", "Title": "标题", "Date": "日期", "Duration": "时长", "Profile": "风格档案",
