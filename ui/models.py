@@ -74,7 +74,7 @@ def _display(s: SessionSummary) -> tuple[str, ...]:
     return (
         format_date(s.created),
         s.talk,
-        s.title or f"Session {s.id}",
+        s.title or QCoreApplication.translate("HistoryModel", "Session {0}").format(s.id),
         format_duration(s.duration_s),
         _num(s.wpm),
         _num(s.figures_per_min, 1),
@@ -222,7 +222,11 @@ class SessionTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{s.title or 'Session ' + str(s.id)}: {s.engine}, profile {s.profile_id}"
+            return QCoreApplication.translate("HistoryModel", "{0}: {1}, profile {2}").format(
+                s.title or QCoreApplication.translate("HistoryModel", "Session {0}").format(s.id),
+                s.engine,
+                s.profile_id,
+            )
         return None
 
     def _group_data(self, g: _Group, col: int, role: int) -> Any:
@@ -234,7 +238,7 @@ class SessionTreeModel(QAbstractItemModel):
             if col == 1:
                 return f"{g.talk or QCoreApplication.translate('HistoryModel', NO_TALK)}  ({len(g.sessions)})"
             if col == 6:
-                return f"best {best:.0f}"
+                return QCoreApplication.translate("HistoryModel", "best {0}").format(f"{best:.0f}")
             return ""
         if role == SORT_ROLE:
             return _sort_key(

@@ -129,27 +129,27 @@
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../ui/models.py" line="314"/>
+        <location filename="../../ui/models.py" line="318"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="315"/>
+        <location filename="../../ui/models.py" line="319"/>
         <source>First</source>
         <translation>第一次</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="316"/>
+        <location filename="../../ui/models.py" line="320"/>
         <source>Second</source>
         <translation>第二次</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="317"/>
+        <location filename="../../ui/models.py" line="321"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="318"/>
+        <location filename="../../ui/models.py" line="322"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
@@ -344,12 +344,28 @@
         <translation>（无演讲）</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="248"/>
+        <location filename="../../ui/models.py" line="77"/>
+        <location filename="../../ui/models.py" line="226"/>
+        <source>Session {0}</source>
+        <translation>会话 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="225"/>
+        <source>{0}: {1}, profile {2}</source>
+        <translation>{0}：{1}，风格档案 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="241"/>
+        <source>best {0}</source>
+        <translation>最高 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="252"/>
         <source>{0} attempts at {1}</source>
         <translation>{1}：练了 {0} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="250"/>
+        <location filename="../../ui/models.py" line="254"/>
         <source>no named talk</source>
         <translation>未命名的演讲</translation>
     </message>
@@ -1086,32 +1102,32 @@
         <translation>请安装 espeak-ng（或系统自带的语音），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="100"/>
+        <location filename="../../ui/errors.py" line="102"/>
         <source>Fix what the message says and try again.</source>
         <translation>请按提示修正后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="107"/>
+        <location filename="../../ui/errors.py" line="109"/>
         <source>Something went wrong while {0} ({1}: {2}).</source>
         <translation>{0}时出错了（{1}：{2}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="111"/>
+        <location filename="../../ui/errors.py" line="113"/>
         <source>Something went wrong ({0}: {1}).</source>
         <translation>出错了（{0}：{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="117"/>
+        <location filename="../../ui/errors.py" line="119"/>
         <source>Your recordings are safe. Try again; if it keeps happening, send {0} to the developers.</source>
         <translation>你的录音是安全的。请重试；如果一直出现，请把 {0} 发给开发者。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="177"/>
+        <location filename="../../ui/errors.py" line="179"/>
         <source>Coach hit an unexpected error ({0}: {1}).</source>
         <translation>Coach 遇到意外错误（{0}：{1}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="180"/>
+        <location filename="../../ui/errors.py" line="182"/>
         <source>Your recordings are safe. The details are logged in {0}; restart Coach if something stops responding.</source>
         <translation>你的录音是安全的。详情记录在 {0}；如果有地方没有反应，请重启 Coach。</translation>
     </message>
