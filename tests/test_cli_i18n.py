@@ -50,6 +50,12 @@ def test_summary_in_chinese_with_aligned_columns(tmp_path: Path) -> None:
     english = run("C.UTF-8", "analyze", str(script))
     assert "Lei Jun style match" in english and "匹配度" not in english
     assert "排练演讲" in run("zh_CN.UTF-8", "--help")
+    talk = tmp_path / "zh.txt"
+    talk.write_text("三年前我们遇到了危机。我问自己，还要不要继续？我们用了70多天，卖出了5万台。\n")
+    zh = run("zh_CN.UTF-8", "analyze", str(talk)).splitlines()
+    rows = [line for line in zh if line.startswith(("  ok ", "  ~  ", "  !! "))]
+    assert any("/100字" in line for line in rows) and not any("chars" in line for line in rows)
+    assert len({display_width(line[: line.index("[")]) for line in rows}) == 1  # units in columns
 
 
 def fail(env_lang: str, *args: str, cwd: Path) -> str:

@@ -67,7 +67,7 @@ def format_review(rv: Any, *, source: str = "") -> str:
     """A readable summary of a :class:`~coach.coaching.review.Review` for the terminal."""
     t, a, fb = rv.transcript, rv.analysis, rv.feedback
     lines = []
-    from coach.cli.i18n import tr  # the user's language (Chinese locale: Chinese)
+    from coach.cli.i18n import tr, tr_unit  # the user's language (Chinese locale: Chinese)
 
     title = (
         tr("Coach feedback for {source}").format(source=one_line(source))
@@ -88,9 +88,10 @@ def format_review(rv: Any, *, source: str = "") -> str:
     lines.append(tr("Metrics (value | target band | score):"))
     for m in rv.metrics:
         mark = {"good": "ok ", "close": "~  ", "off": "!! "}[m.status]
-        unit = f" {m.unit}" if m.unit and not m.unit.startswith("/") and m.unit != "%" else m.unit
+        unit = tr_unit(m.unit)
+        unit = f" {unit}" if unit and not unit.startswith("/") and unit != "%" else unit
         lines.append(
-            f"  {mark}{fit(tr(m.label), 36)} {m.value:8.1f}{unit:<12} "
+            f"  {mark}{fit(tr(m.label), 36)} {m.value:8.1f}{fit(unit, 12)} "
             f"[{m.target_low:g}-{m.target_high:g}]  {m.score:5.0f}"
         )
     figs = [f for f in a.figures if f.kind == "figure"]

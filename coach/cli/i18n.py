@@ -125,6 +125,15 @@ ERRORS: list[tuple[str, str]] = [
 """(English sentence as a regular expression, Chinese sentence) for :func:`tr_error`."""
 
 
+def tr_unit(unit: str, *, language: str | None = None) -> str:
+    """A metric's unit in the user's language ("/100 chars" → "/100字")."""
+    if (language or ui_language()) != "zh":
+        return unit
+    from coach.coaching.zh_summary import UNITS_ZH
+
+    return UNITS_ZH.get(unit, unit)
+
+
 def tr_error(message: str, *, language: str | None = None) -> str:
     """An error sentence in the user's language: Chinese when :data:`ERRORS` knows it."""
     if (language or ui_language()) != "zh":
