@@ -150,7 +150,9 @@ def _pace(c: Ctx) -> list[Flowable]:
     elif band:
         note += f"; the {rich(rv.profile_name)} band is {band.target_low:.0f}-{band.target_high:.0f} {band.unit} (shaded)"
     return c.section(
-        "Pace over time", c.chart(charts.pace_chart(rv, titled=False)), c.p(note + ".", "small")
+        "Pace over time",
+        c.chart(charts.pace_chart(rv, titled=False)),
+        c.p(note + ("。" if zh else "."), "small"),
     )
 
 
@@ -212,7 +214,9 @@ def _pauses(c: Ctx) -> list[Flowable]:
             f"；停顿占演讲的 {ratio:.0f}%" if ratio is not None else "") + (
             f"；{landed:.0f}% 的数字说完停了一下" if landed is not None else "")  # fmt: skip
     return c.section(
-        "Pauses", c.chart(charts.pauses_chart(rv, titled=False)), c.p(note + ".", "small")
+        "Pauses",
+        c.chart(charts.pauses_chart(rv, titled=False)),
+        c.p(note + ("。" if rv.transcript.language == "zh" else "."), "small"),
     )
 
 
