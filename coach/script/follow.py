@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach.analysis.numbers import find_figures
-from coach.text import norm, transcript_from_text
+from coach.text import ends_sentence, norm, transcript_from_text
 from coach.types import Word
 
 LOOKAHEAD_WORDS = 150
@@ -208,13 +208,21 @@ class ScriptFollower:
     def _gap(self, a: int, b: int, *, heard: int) -> None:
         """Script tokens ``a:b`` passed while ``heard`` unmatched tokens were heard: that many
         were said but misheard; a surplus of at least :attr:`min_skip` was skipped (taken to be
-        the first ones: the speaker jumped, then spoke)."""
+        the first ones: the speaker jumped, then spoke). Inside one sentence, words heard in its
+        place mean it was said and misheard (Whisper may make two words of five), not jumped."""
         surplus = (b - a) - heard
+        if heard and not self._crosses_sentence(a, b):
+            surplus = 0  # words heard in place of part of one sentence: misheard, not a jump
         if surplus >= self.min_skip:
             self._skip(a, a + surplus)
             a += surplus
         if b > a:
             self._mark(a, b)
+
+    def _crosses_sentence(self, a: int, b: int) -> bool:
+        """Whether script tokens ``a:b`` hold a sentence end before their last word."""
+        wa, wb = self._words(a, b)
+        return any(ends_sentence(w.text) for w in self.words[wa : max(wa, wb - 1)])
 
     def _trusted(self, start: int, size: int, cursor: int) -> bool:
         """Whether a matching block is evidence of where the speaker is."""

@@ -27,11 +27,20 @@ from coach.transcript.decode import RATE, to_int16_bytes
 ProgressFn = Callable[[float, str], None]
 RawWord = tuple[str, float, float]
 
-BEAM_SIZE = 1
-"""Greedy decoding for English: on the human reading of bench/transcribe.py beam 5 gave the same
-pooled WER (2.2 %), one more inserted word and a fresh-process RTF of 0.120 against 0.081."""
-BEAM_SIZE_ZH = 5
-"""Mandarin keeps the beam: greedy raised the pooled CER of the human clips from 6.6 % to 9.8 %."""
+BEAM_SIZE = 5
+"""Beam search, the default: kept for tiny.en (greedy: human WER 2.8 -> 5.6 %, a figure lost),
+Mandarin (greedy: human CER 6.6 -> 9.8 %) and models not measured."""
+GREEDY_MODELS = ("base",)
+"""Whisper models decoded greedily on English: on the human reading of bench/transcribe.py beam 5
+gave base the same pooled WER (2.2 %), one more inserted word and a fresh RTF of 0.120 vs 0.081."""
+
+
+def beam_for(model: str, language: str | None) -> int:
+    """The beam size for ``model`` on ``language``: 1 (greedy) only where it was measured to lose
+    nothing, :data:`BEAM_SIZE` elsewhere."""
+    return 1 if language == "en" and model in GREEDY_MODELS else BEAM_SIZE
+
+
 COMPRESSION_RATIO_MAX = 2.4
 """A segment whose text gzip-compresses better than this is a repetition loop (Whisper's own test)."""
 NO_SPEECH_PROB_MAX = 0.6
@@ -151,7 +160,7 @@ def whisper_chunk(
     lock: threading.Lock,
     language: str | None,
     prompt: str | None = None,
-    beam_size: int | None = None,
+    beam_size: int = BEAM_SIZE,
 ) -> list[RawWord]:
     """Timed words of one chunk (≤ 30 s), times in seconds from the chunk's first sample.
 
@@ -162,7 +171,7 @@ def whisper_chunk(
     """
     options: dict[str, Any] = {
         "language": language,
-        "beam_size": beam_size or (BEAM_SIZE_ZH if language == "zh" else BEAM_SIZE),
+        "beam_size": beam_size,
         "temperature": 0.0,
         "word_timestamps": True,
         # Timestamp tokens stay on: without them Whisper base added 8 words to the human

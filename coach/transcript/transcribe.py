@@ -23,6 +23,7 @@ import numpy as np
 from coach.errors import TranscriptionError
 from coach.transcript.decode import RATE, load_audio
 from coach.transcript.engines import (
+    beam_for,
     has_module,
     rebuild_words,
     sphinx_chunk,
@@ -132,9 +133,11 @@ class ChunkDecoder:
             spoken = "en" if name.endswith(".en") else language
             self._fillers = spoken == "en"
 
+            beam = beam_for(name, spoken)
+
             def run(audio: np.ndarray, prompt: str | None) -> list[RawWord]:
                 return whisper_chunk(
-                    audio, model=whisper, lock=lock, language=spoken, prompt=prompt
+                    audio, model=whisper, lock=lock, language=spoken, prompt=prompt, beam_size=beam
                 )
 
             self._run = run
