@@ -23,6 +23,7 @@ import numpy as np
 from coach.errors import TranscriptionError
 from coach.transcript.decode import RATE, load_audio
 from coach.transcript.engines import (
+    FILLER_BEAM,
     beam_for,
     has_module,
     rebuild_words,
@@ -33,10 +34,11 @@ from coach.transcript.engines import (
 from coach.transcript.fillers import (
     FILLER_PROMPT,
     MIN_VOICED,
-    is_filler,
-    merge_spans,
+    add_fillers,
+    stretched,
     uncovered,
     voiced_fraction,
+    word_key,
 )
 from coach.transcript.level import check_audible, normalised
 from coach.transcript.pitch import pitch_spread_windows
@@ -137,7 +139,12 @@ class ChunkDecoder:
 
             def run(audio: np.ndarray, prompt: str | None) -> list[RawWord]:
                 return whisper_chunk(
-                    audio, model=whisper, lock=lock, language=spoken, prompt=prompt, beam_size=beam
+                    audio,
+                    model=whisper,
+                    lock=lock,
+                    language=spoken,
+                    prompt=prompt,
+                    beam_size=beam if prompt is None else FILLER_BEAM,
                 )
 
             self._run = run
@@ -185,11 +192,8 @@ class ChunkDecoder:
                 if b > chunk.start_s and a < end
             ]
             gaps = [g for g in uncovered(inside, got) if voiced_fraction(audio, *g) >= MIN_VOICED]
-            suspects = merge_spans(gaps)
-            if suspects:
-                got = self._with_fillers(
-                    audio[lo:hi], offset, got, suspects, runs, chunk.start_s, end
-                )
+            if gaps or stretched(got):
+                got = self._with_fillers(audio[lo:hi], offset, got, runs, chunk.start_s, end)
         if got and commit:
             self._previous = got[-3:]
         return got
@@ -204,40 +208,25 @@ class ChunkDecoder:
         audio: np.ndarray,
         offset: float,
         got: list[RawWord],
-        suspects: Sequence[tuple[float, float]],
         runs: Sequence[tuple[float, float]],
         start: float,
         end: float,
     ) -> list[RawWord]:
-        """``got`` plus the fillers a prompted pass hears in a suspect stretch, or where no
-        plain word was heard, on voiced audio inside ``[start, end)``."""
-        known = [(s, e) for t, s, e in got if is_filler(t)]
-        out = list(got)
-        for text, s, e in self._run(normalised(audio), FILLER_PROMPT):
-            s, e = s + offset, e + offset
-            mid = (s + e) / 2
-            if not is_filler(text) or not start <= mid < end:
-                continue
-            if any(s < ke and ks < e for ks, ke in known):
-                continue
-            if not any(a <= e and s <= b for a, b in runs):
-                continue  # a filler in silence is Whisper's, not the speaker's
-            covered = sum(max(0.0, min(e, we) - max(s, ws)) for _, ws, we in got)
-            suspect = any(a - 0.15 <= mid <= b + 0.15 for a, b in suspects)
-            if suspect or covered < 0.5 * (e - s):
-                out.append((text, s, e))
-                known.append((s, e))
-        return sorted(out, key=lambda w: w[1])
-
-
-def _key(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+        """``got`` plus the fillers a pass prompted with :data:`FILLER_PROMPT` hears on voiced
+        audio inside ``[start, end)`` (see :func:`~coach.transcript.fillers.add_fillers`)."""
+        prompted = [
+            (text, s + offset, e + offset)
+            for text, s, e in self._run(normalised(audio), FILLER_PROMPT)
+        ]
+        return add_fillers(got, prompted, runs, start, end)
 
 
 def _repeats(text: str, start: float, end: float, previous: Sequence[RawWord]) -> bool:
     """True when a word at a chunk's start is one of the previous chunk's last words: same
     text, times within 0.3 s (Whisper's word times wander that much around a cut)."""
-    return any(_key(text) == _key(t) and start < e + 0.3 and s < end + 0.3 for t, s, e in previous)
+    return any(
+        word_key(text) == word_key(t) and start < e + 0.3 and s < end + 0.3 for t, s, e in previous
+    )
 
 
 def _place(
