@@ -33,15 +33,11 @@ from coach.transcript.engines import (
 )
 from coach.transcript.fillers import (
     FILLER_PROMPT,
-    MIN_VOICED,
     add_fillers,
-    stretched,
-    uncovered,
-    voiced_fraction,
     word_key,
 )
 from coach.transcript.level import check_audible, normalised
-from coach.transcript.pitch import pitch_spread_windows
+from coach.transcript.pitch import f0_track, pitch_spread_windows
 from coach.transcript.stream import Chunk, SpeechStream, plan_chunks
 from coach.transcript.vad import pauses_between
 from coach.types import Pause, Transcript, Word
@@ -164,17 +160,26 @@ class ChunkDecoder:
 
         The chunk is decoded with :data:`~coach.transcript.stream.PAD_S` of audio on each side,
         scaled to a fixed peak; a word is kept when its middle lies inside the chunk and some
-        voiced frame lies within :data:`SILENCE_MARGIN_S` of it. A chunk where a filler may
-        hide gets a second, filler-only look (Whisper only; see :mod:`coach.transcript.fillers`).
+        frame the VAD calls speech lies within :data:`SILENCE_MARGIN_S` of it. English chunks get
+        a second, filler-only look (Whisper only; see :mod:`coach.transcript.fillers`), whose
+        fillers also need a frame with a pitch (YIN) that close: "um" and "uh" are voiced.
         """
         audio = stream.samples
         lo, hi = chunk.window(stream.n_samples)
         offset = lo / RATE
         end = chunk.end_s
         runs = stream.voiced_runs(lo / RATE, hi / RATE)
+        piece = normalised(audio[lo:hi])
+        times, f0 = f0_track(piece)
+        pitch_at = times[~np.isnan(f0)] + offset  # frames with a pitch, in recording time
+
+        def pitched(s: float, e: float) -> bool:
+            i = int(np.searchsorted(pitch_at, s - SILENCE_MARGIN_S))
+            return i < len(pitch_at) and pitch_at[i] <= e + SILENCE_MARGIN_S
+
         got: list[RawWord] = []
         leading = True
-        for text, s, e in self._run(normalised(audio[lo:hi]), None):
+        for text, s, e in self._run(piece, None):
             s, e = s + offset, e + offset
             mid = (s + e) / 2
             if not chunk.start_s <= mid < end and not (chunk.final and mid >= end):
@@ -185,15 +190,11 @@ class ChunkDecoder:
                 continue  # the last words of the chunk before, heard again in the overlap
             leading = False
             got.append((text, s, e))
-        if self._fillers:
-            inside = [
-                (max(a, chunk.start_s), min(b, end))
-                for a, b in runs
-                if b > chunk.start_s and a < end
+        if self._fillers and got:
+            prompted = [
+                (text, s + offset, e + offset) for text, s, e in self._run(piece, FILLER_PROMPT)
             ]
-            gaps = [g for g in uncovered(inside, got) if voiced_fraction(audio, *g) >= MIN_VOICED]
-            if gaps or stretched(got):
-                got = self._with_fillers(audio[lo:hi], offset, got, runs, chunk.start_s, end)
+            got = add_fillers(got, prompted, runs, chunk.start_s, end, voiced=pitched)
         if got and commit:
             self._previous = got[-3:]
         return got
@@ -202,23 +203,6 @@ class ChunkDecoder:
         """Take ``words`` (from ``words(..., commit=False)``) as the last chunk's words."""
         if words:
             self._previous = list(words[-3:])
-
-    def _with_fillers(
-        self,
-        audio: np.ndarray,
-        offset: float,
-        got: list[RawWord],
-        runs: Sequence[tuple[float, float]],
-        start: float,
-        end: float,
-    ) -> list[RawWord]:
-        """``got`` plus the fillers a pass prompted with :data:`FILLER_PROMPT` hears on voiced
-        audio inside ``[start, end)`` (see :func:`~coach.transcript.fillers.add_fillers`)."""
-        prompted = [
-            (text, s + offset, e + offset)
-            for text, s, e in self._run(normalised(audio), FILLER_PROMPT)
-        ]
-        return add_fillers(got, prompted, runs, start, end)
 
 
 def _repeats(text: str, start: float, end: float, previous: Sequence[RawWord]) -> bool:
