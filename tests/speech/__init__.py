@@ -34,6 +34,8 @@ import hashlib
 import json
 import os
 import re
+import subprocess
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -123,28 +125,37 @@ def figures_in(text: str) -> list[tuple[float, str]]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _engine():  # type: ignore[no-untyped-def]
-    import pyttsx3
-
-    engine = pyttsx3.init()
-    done = threading.Event()
-    engine.connect("finished-utterance", lambda name, completed: done.set())
-    return engine, done
+_RENDER = """
+import sys, threading, pyttsx3
+text, path, rate, voice = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+engine = pyttsx3.init()
+done = threading.Event()
+engine.connect("finished-utterance", lambda name, completed: done.set())
+engine.setProperty("rate", rate)
+engine.setProperty("voice", voice)
+engine.save_to_file(text, path)
+engine.runAndWait()
+sys.exit(0 if done.wait(120) else 1)
+"""
 
 
 def _render(text: str, path: Path, *, rate: int, voice: str) -> None:
-    """Speak ``text`` into a 22.05 kHz WAV, waiting until pyttsx3 has really written it."""
-    engine, done = _engine()
-    engine.setProperty("rate", rate)
-    engine.setProperty("voice", voice)
-    done.clear()
+    """Speak ``text`` into a 22.05 kHz WAV through pyttsx3, in a process of its own.
+
+    espeak-ng keeps state from one utterance to the next inside a process: the same sentence
+    came out different (by a few samples, and heard differently by Whisper) depending on what
+    was synthesised before it, so the test audio depended on the order the tests ran in. A
+    fresh process per utterance makes every utterance the same on every machine."""
     path.unlink(missing_ok=True)
-    engine.save_to_file(text, str(path))
-    engine.runAndWait()
-    # runAndWait can return before espeak's callback has written a long text: wait for it.
-    if not done.wait(120) or not path.exists():
-        raise RuntimeError(f"pyttsx3 did not write {path.name}")
+    result = subprocess.run(
+        [sys.executable, "-c", _RENDER, text, str(path), str(rate), voice],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    if result.returncode != 0 or not path.exists():
+        raise RuntimeError(f"pyttsx3 did not write {path.name}: {result.stderr.strip()[-300:]}")
 
 
 def _trim(samples: np.ndarray, *, threshold: float = 0.005) -> np.ndarray:
