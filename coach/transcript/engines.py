@@ -36,8 +36,9 @@ gave base the same pooled WER (2.2 %), one more inserted word and a fresh RTF of
 
 
 FILLER_BEAM = 2
-"""Beam of the filler look (:mod:`coach.transcript.fillers`): with the filler prompt, greedy
-decoding heard 4 of the 10 fillers of the synthetic set, beams of 2, 3 and 5 all 10; 2 costs least."""
+"""Beam of the filler look (:mod:`coach.transcript.fillers`): prompted with fillers, greedy
+decoding heard 4 of the 10 fillers of the two synthetic filler rehearsals, beams of 2, 3 and 5
+all 10 (none on the human clips); 2 costs least."""
 
 
 def beam_for(model: str, language: str | None) -> int:

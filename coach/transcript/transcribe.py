@@ -170,13 +170,6 @@ class ChunkDecoder:
         end = chunk.end_s
         runs = stream.voiced_runs(lo / RATE, hi / RATE)
         piece = normalised(audio[lo:hi])
-        times, f0 = f0_track(piece)
-        pitch_at = times[~np.isnan(f0)] + offset  # frames with a pitch, in recording time
-
-        def pitched(s: float, e: float) -> bool:
-            i = int(np.searchsorted(pitch_at, s - SILENCE_MARGIN_S))
-            return i < len(pitch_at) and pitch_at[i] <= e + SILENCE_MARGIN_S
-
         got: list[RawWord] = []
         leading = True
         for text, s, e in self._run(piece, None):
@@ -191,6 +184,13 @@ class ChunkDecoder:
             leading = False
             got.append((text, s, e))
         if self._fillers and got:
+            times, f0 = f0_track(piece)
+            pitch_at = times[~np.isnan(f0)] + offset  # frames with a pitch, in recording time
+
+            def pitched(s: float, e: float) -> bool:
+                i = int(np.searchsorted(pitch_at, s - SILENCE_MARGIN_S))
+                return i < len(pitch_at) and pitch_at[i] <= e + SILENCE_MARGIN_S
+
             prompted = [
                 (text, s + offset, e + offset) for text, s, e in self._run(piece, FILLER_PROMPT)
             ]
