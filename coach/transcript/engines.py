@@ -2,8 +2,11 @@
 
 ``whisper``
     faster-whisper, offline, int8 on CPU, word timestamps, one model instance per process. Decoding
-    is deterministic (temperature 0, no random fallback) and unprompted: a prompt that shows
-    fillers makes Whisper invent stock phrases ("Thank you very much.") after real speech.
+    is deterministic (temperature 0, no random fallback) and the words come from an unprompted
+    pass: a prompt that shows fillers makes Whisper invent stock phrases ("Thank you very much.")
+    after real speech. The filler look (:mod:`coach.transcript.fillers`) decodes an English
+    chunk again with such a prompt and takes only fillers from it, reusing the encoder output
+    (:class:`SharedEncoder`).
     Segments Whisper itself marks as unreliable are dropped (see :func:`whisper_chunk`).
 ``sphinx``
     pocketsphinx with SpeechRecognition's English model; always available, less accurate.
