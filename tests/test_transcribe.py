@@ -126,6 +126,29 @@ def test_whisper_keeps_fillers_without_changing_a_word() -> None:
     assert [w.start_s for w in tr.words] == sorted(w.start_s for w in tr.words)
 
 
+def test_side_by_side_passes_give_the_words_of_each_pass_alone() -> None:
+    """The plain pass and the filler look decode a chunk at the same time, sharing one encoder
+    output; each gives exactly the timed words it gives when it runs alone."""
+    from coach.transcript.engines import FILLER_BEAM, whisper_passes
+    from coach.transcript.fillers import FILLER_PROMPT
+    from coach.transcript.level import normalised
+
+    samples, _ = load_audio(filler_rehearsal().path)
+    _, chunks = plan_chunks(samples)
+    lo, hi = chunks[0].window(len(samples))
+    # Scaled by a hair: audio no earlier test decoded, so the pair starts with no encoder output.
+    piece = normalised(samples[lo:hi]) * np.float32(0.999)
+    model, lock, _ = whisper_model("base")
+    passes = [(None, 1), (FILLER_PROMPT, FILLER_BEAM)]
+    together = whisper_passes(piece, model=model, lock=lock, language="en", passes=passes)
+    alone = [
+        whisper_passes(piece, model=model, lock=lock, language="en", passes=[p])[0] for p in passes
+    ]
+    assert together == alone
+    assert any(is_filler(t) for t, _, _ in together[1])  # two different passes, not one twice
+    assert [t for t, _, _ in together[0]] != [t for t, _, _ in together[1]]
+
+
 def test_model_is_loaded_once_and_samples_offset() -> None:
     """The model is cached per process; transcribe_samples shifts times and utterance numbers."""
     m1, _, _ = whisper_model("tiny.en")

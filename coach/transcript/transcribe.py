@@ -24,12 +24,13 @@ from coach.errors import TranscriptionError
 from coach.transcript.decode import RATE, load_audio
 from coach.transcript.engines import (
     FILLER_BEAM,
+    Pass,
     beam_for,
     has_module,
     rebuild_words,
     sphinx_chunk,
-    whisper_chunk,
     whisper_model,
+    whisper_passes,
 )
 from coach.transcript.fillers import (
     FILLER_PROMPT,
@@ -123,25 +124,22 @@ class ChunkDecoder:
         _check_engine(self.engine)
         self.language = language
         self.label = self.engine
-        self._run: Callable[[np.ndarray, str | None], list[RawWord]]
+        self._run: Callable[[np.ndarray], tuple[list[RawWord], list[RawWord]]]
         self._fillers = False  # the filler look knows English "um" and "uh" only
         if self.engine == "whisper":
             whisper, lock, name = whisper_model(model, progress=progress)
             self.label = f"whisper:{name}"
             spoken = "en" if name.endswith(".en") else language
             self._fillers = spoken == "en"
+            passes: list[Pass] = [(None, beam_for(name, spoken))]
+            if self._fillers:
+                passes.append((FILLER_PROMPT, FILLER_BEAM))
 
-            beam = beam_for(name, spoken)
-
-            def run(audio: np.ndarray, prompt: str | None) -> list[RawWord]:
-                return whisper_chunk(
-                    audio,
-                    model=whisper,
-                    lock=lock,
-                    language=spoken,
-                    prompt=prompt,
-                    beam_size=beam if prompt is None else FILLER_BEAM,
+            def run(audio: np.ndarray) -> tuple[list[RawWord], list[RawWord]]:
+                plain, *look = whisper_passes(
+                    audio, model=whisper, lock=lock, language=spoken, passes=passes
                 )
+                return plain, look[0] if look else []
 
             self._run = run
         else:
@@ -149,7 +147,7 @@ class ChunkDecoder:
                 raise TranscriptionError(
                     "The sphinx engine needs SpeechRecognition and pocketsphinx installed."
                 )
-            self._run = lambda audio, _prompt: sphinx_chunk(audio)
+            self._run = lambda audio: (sphinx_chunk(audio), [])
         self._previous: list[RawWord] = []  # the last words of the chunk before
 
     def words(self, stream: SpeechStream, chunk: Chunk, *, commit: bool = True) -> list[RawWord]:
@@ -170,9 +168,10 @@ class ChunkDecoder:
         end = chunk.end_s
         runs = stream.voiced_runs(lo / RATE, hi / RATE)
         piece = normalised(audio[lo:hi])
+        plain, look = self._run(piece)
         got: list[RawWord] = []
         leading = True
-        for text, s, e in self._run(piece, None):
+        for text, s, e in plain:
             s, e = s + offset, e + offset
             mid = (s + e) / 2
             if not chunk.start_s <= mid < end and not (chunk.final and mid >= end):
@@ -191,9 +190,7 @@ class ChunkDecoder:
                 i = int(np.searchsorted(pitch_at, s - SILENCE_MARGIN_S))
                 return i < len(pitch_at) and pitch_at[i] <= e + SILENCE_MARGIN_S
 
-            prompted = [
-                (text, s + offset, e + offset) for text, s, e in self._run(piece, FILLER_PROMPT)
-            ]
+            prompted = [(text, s + offset, e + offset) for text, s, e in look]
             got = add_fillers(got, prompted, runs, chunk.start_s, end, voiced=pitched)
         if got and commit:
             self._previous = got[-3:]
