@@ -11,6 +11,7 @@ from coach.transcript.pitch import (
     pitch_spread_windows,
     rising_end,
     spread_st,
+    track_utterances,
 )
 from tests.speech import synthesize
 
@@ -59,6 +60,24 @@ def test_windows_flag_monotone_stretch() -> None:
     assert [round(s) for s, _ in spread] == [0, 6, 12, 18]
     assert spread[0][1] > 6 and spread[3][1] < 1
     assert monotone_stretches(spread, window_s=6.0) == [(12.0, 24.0)]
+
+
+def test_utterances_tracked_once_give_the_same_windows() -> None:
+    """Pitch tracked utterance by utterance while recording gives the windows a whole file
+    gives; a tracked utterance is not tracked again, one whose bounds moved is."""
+    t = np.arange(30 * RATE) / RATE
+    signal = _voice(150 * 2 ** (0.3 * np.sin(2 * np.pi * 0.4 * t)))
+    signal[int(9.5 * RATE) : int(10.5 * RATE)] = 0.0
+    signal[int(19.5 * RATE) : int(20.5 * RATE)] = 0.0
+    final = [(0.0, 9.5), (10.5, 19.5), (20.5, 30.0)]
+    tracks: dict = {}
+    track_utterances(signal, [(0.0, 9.5), (10.5, 14.0)], tracks)  # mid-recording
+    first = tracks[(0.0, 9.5)]
+    live = pitch_spread_windows(signal, final, tracks=tracks)
+    assert live == pitch_spread_windows(signal, final)
+    assert tracks[(0.0, 9.5)] is first
+    assert set(tracks) == {(0.0, 9.5), (10.5, 14.0), (10.5, 19.5), (20.5, 30.0)}
+    assert len(live) >= 4
 
 
 def test_real_speech_has_plausible_spread() -> None:

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from coach.transcript.decode import RATE
+from coach.transcript.pitch import Tracks
 from coach.transcript.stream import PAD_S
 from coach.types import Transcript, Word
 
@@ -70,6 +71,7 @@ class LiveTranscriber:
         self._decoder: Any = None
         self._queue: list[Any] = []  # chunks closed but not yet decoded
         self._tentative: tuple[Any, list[tuple[str, float, float]]] | None = None
+        self._pitch: Tracks = {}  # F0 tracks of the utterances already finished
         self.error: BaseException | None = None
         self.busy_s = 0.0  # time spent transcribing, s
         self._thread = threading.Thread(target=self._run, name="live-transcriber", daemon=True)
@@ -129,7 +131,7 @@ class LiveTranscriber:
         if self.error is None and self._stream is not None:
             check_audible(self._stream.samples)
             segments = self._stream.segments()
-            pitch = pitch_spread_windows(self._stream.samples, segments) if segments else []
+            pitch = pitch_spread_windows(self._stream.samples, segments, tracks=self._pitch)
         self._done.wait(timeout_s)
         if self.error is not None:
             raise self.error
@@ -231,6 +233,8 @@ class LiveTranscriber:
             self._publish(raw)
             with self._lock:
                 self._decoded_s = chunk.end_s
+            if not final:
+                self._track_pitch(stream)
         if not final and not self._queue and self._decoder is not None:
             # The speaker paused: decode what Stop would leave, in case Stop comes now.
             chunk = stream.tentative()
@@ -238,6 +242,15 @@ class LiveTranscriber:
                 began = time.perf_counter()
                 self._tentative = (chunk, self._decoder.words(stream, chunk, commit=False))
                 self.busy_s += time.perf_counter() - began
+
+    def _track_pitch(self, stream: Any) -> None:
+        """Track the pitch of the utterances that ended over a second ago, so that Stop leaves
+        only the last one (a 10-minute talk's pitch took 0.8-1.7 s after Stop)."""
+        from coach.transcript.pitch import track_utterances
+
+        settled = stream.n_samples / RATE - 1.0
+        done = [seg for seg in stream.segments() if seg[1] <= settled]
+        track_utterances(stream.samples, done, self._pitch)
 
     def _choose_language(self, stream: Any) -> None:
         """``auto``: Whisper's language identification on the speech so far picks the decoder."""

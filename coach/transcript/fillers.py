@@ -6,9 +6,9 @@ or become a short word ("our"). Prompting it with fillers brings them back but a
 speech and invents phrases ("Thank you very much."), so the words never come from a prompted pass.
 
 Each chunk is therefore decoded twice: the plain pass gives the words; a second pass prompted
-with :data:`FILLER_PROMPT` (beam :data:`~coach.transcript.engines.FILLER_BEAM`, reusing the plain
-pass's encoder output through :class:`~coach.transcript.engines.SharedEncoder`) is read for filler
-tokens (:data:`FILLER_RE`) only, and :func:`add_fillers` puts them among the words both passes
+with :data:`FILLER_PROMPT` (beam :data:`~coach.transcript.engines.FILLER_BEAM`, run beside the
+plain pass on the same encoder output, see :func:`~coach.transcript.engines.whisper_passes`) is
+read for filler tokens (:data:`FILLER_RE`) only, and :func:`add_fillers` puts them among the words both passes
 heard. It adds "um" and "uh" and never changes or adds any other word.
 
 Why every chunk: gating the second look on signs of a hidden filler (voiced audio between words,

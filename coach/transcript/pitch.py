@@ -115,6 +115,34 @@ def spread_st(f0: np.ndarray, *, low_pct: float = 10, high_pct: float = 90) -> f
     return float(hi - lo)
 
 
+Tracks = dict[tuple[float, float], tuple[np.ndarray, np.ndarray]]
+"""F0 tracks of utterances by ``(start_s, end_s)``: see :func:`track_utterances`."""
+
+
+def track_utterances(
+    samples: np.ndarray,
+    segments: Sequence[tuple[float, float]],
+    tracks: Tracks,
+    *,
+    rate: int = RATE,
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The F0 track of each utterance (times in seconds of ``samples``), computed once.
+
+    ``tracks`` keeps them by the utterance's exact bounds, so the live transcriber can track the
+    utterances the speaker has finished while recording and leave only the last one for Stop: an
+    utterance whose bounds changed since (speech resumed within a pause) is simply tracked anew.
+    """
+    out = []
+    for start, end in segments:
+        key = (float(start), float(end))
+        if key not in tracks:
+            lo, hi = int(start * rate), int(end * rate)
+            t, f = f0_track(samples[lo:hi], rate=rate)
+            tracks[key] = (t + start, f)
+        out.append(tracks[key])
+    return out
+
+
 def pitch_spread_windows(
     samples: np.ndarray,
     segments: Sequence[tuple[float, float]],
@@ -123,6 +151,7 @@ def pitch_spread_windows(
     window_s: float = 10.0,
     hop_s: float = 5.0,
     min_voiced_s: float = 1.0,
+    tracks: Tracks | None = None,
 ) -> list[tuple[float, float]]:
     """F0 spread (semitones) per speaking window.
 
@@ -136,6 +165,8 @@ def pitch_spread_windows(
         Window length and step in seconds; a talk shorter than one window gets one window.
     min_voiced_s
         Windows with less voiced speech than this are skipped.
+    tracks
+        F0 tracks already computed (:func:`track_utterances`); new ones are added to it.
 
     Returns
     -------
@@ -143,15 +174,9 @@ def pitch_spread_windows(
     """
     if not segments:
         return []
-    times_all: list[np.ndarray] = []
-    f0_all: list[np.ndarray] = []
-    for start, end in segments:
-        lo, hi = int(start * rate), int(end * rate)
-        t, f = f0_track(samples[lo:hi], rate=rate)
-        times_all.append(t + start)
-        f0_all.append(f)
-    times = np.concatenate(times_all)
-    f0 = np.concatenate(f0_all)
+    each = track_utterances(samples, segments, {} if tracks is None else tracks, rate=rate)
+    times = np.concatenate([t for t, _ in each])
+    f0 = np.concatenate([f for _, f in each])
     first, last = segments[0][0], segments[-1][1]
     starts = np.arange(first, max(first, last - window_s) + 1e-9, hop_s)
     out = []
