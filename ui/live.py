@@ -245,7 +245,7 @@ class LiveTranscriber:
 
     def _track_pitch(self, stream: Any) -> None:
         """Track the pitch of the utterances that ended over a second ago, so that Stop leaves
-        only the last one (a 10-minute talk's pitch took 0.8-1.7 s after Stop)."""
+        only the last one (the whole pitch of a 2-minute take took 1.1-1.7 s after Stop)."""
         from coach.transcript.pitch import track_utterances
 
         settled = stream.n_samples / RATE - 1.0
