@@ -62,10 +62,11 @@ LOGPROB_MIN = -1.0
 """Whisper's no-speech test: a segment is dropped when its no-speech probability is above
 :data:`NO_SPEECH_PROB_MAX` and its average token log-probability below :data:`LOGPROB_MIN`."""
 WORKERS = 2
-"""Decodes one Whisper model runs at once (CTranslate2 workers; the weights are shared, memory
-is the same). A chunk's plain pass and filler look run side by side: a decoding step is too
-small to use a second core, so on 2 cores the pair took 3.1 s instead of 4.4 s for 47 s of human
-reading (base; tiny.en 2.6 s instead of 4.1 s), with the same words."""
+"""Decodes one Whisper model runs at once (CTranslate2 workers; the weights are shared: a class
+mode worker's peak memory went from 440 to 480 MB). A chunk's plain pass and filler look run
+side by side: a decoding step is too small to use a second core, so on 2 cores the pair took
+3.1 s instead of 4.4 s for 47 s of human reading (base; tiny.en 2.6 s instead of 4.1 s), with
+the same words."""
 
 _MODELS: dict[str, tuple[Any, threading.Lock]] = {}
 _MODELS_LOCK = threading.Lock()
