@@ -98,6 +98,7 @@ class SpeechStream:
         self._segments: tuple[tuple[int, float, float, float], list[tuple[float, float]]] | None = (
             None
         )
+        self._flatness: dict[tuple[float, float], float] = {}  # per utterance, by its bounds
 
     # -- input -----------------------------------------------------------------------------
 
@@ -182,11 +183,10 @@ class SpeechStream:
             return list(self._segments[1])
         segments = segments_from_frames(self.voiced, min_gap_s=min_gap_s, min_speech_s=min_speech_s)
         audio = self.samples
-        kept = [
-            (a, b)
-            for a, b in segments
-            if spectral_flatness(audio[int(a * RATE) : int(b * RATE)]) <= max_flatness
-        ]
+        for a, b in segments:  # the live transcriber asks after every chunk: measure each once
+            if (a, b) not in self._flatness:
+                self._flatness[(a, b)] = spectral_flatness(audio[int(a * RATE) : int(b * RATE)])
+        kept = [(a, b) for a, b in segments if self._flatness[(a, b)] <= max_flatness]
         self._segments = (key, kept)
         return list(kept)
 
