@@ -248,6 +248,10 @@ def assemble(
     """The :class:`Transcript` of a whole stream from its words: utterances, pauses, pitch."""
     segments = stream.segments()
     placed = _place(sorted(raw, key=lambda w: w[1]), segments)
+    onsets = stream.onsets(segments)
+    for i, (text, s, e, k) in enumerate(placed):  # the first word of each utterance
+        if (i == 0 or placed[i - 1][3] != k) and s < onsets[k] < e:
+            placed[i] = (text, onsets[k], e, k)
     words = tuple(
         Word(text, round(s + offset_s, 3), round(e + offset_s, 3), k + first_utterance)
         for text, s, e, k in placed

@@ -12,6 +12,9 @@ API
     as a 16 kHz WAV under ``tests/out/human/`` with its truth (:class:`HumanReading`).
 ``scaled(samples, peak_dbfs)``
     The same signal with its peak at ``peak_dbfs`` (quiet-speaker tests).
+``aligned_words(samples, text)``
+    When each word of ``text`` was said, by forced alignment (pocketsphinx's US English model):
+    a timing truth that owes nothing to Whisper or to Coach's voice detection.
 """
 
 from __future__ import annotations
@@ -74,6 +77,47 @@ CLIPS: tuple[HumanClip, ...] = (
 )  # fmt: skip
 
 NOISE = HERE / "noise" / "room-noise.flac"
+
+
+@functools.cache
+def _lexicon() -> frozenset[str]:
+    """The words pocketsphinx's US English dictionary can align."""
+    from pocketsphinx import get_model_path
+
+    with open(Path(get_model_path()) / "en-us" / "cmudict-en-us.dict", encoding="utf-8") as lex:
+        return frozenset(line.split(maxsplit=1)[0].split("(")[0] for line in lex if line.strip())
+
+
+def aligned_words(samples: np.ndarray, text: str) -> list[tuple[str, float, float]]:
+    """``(word, start_s, end_s)`` for each word of ``text`` (lower case, no punctuation) as
+    pocketsphinx force-aligns it to 16 kHz ``samples``.
+
+    On LibriSpeech 1272-128104-0000 the span (0.53-5.49 s) agrees within 30 ms with the published
+    Montreal Forced Aligner times (0.50-5.51 s).
+
+    Raises
+    ------
+    ValueError
+        A word is not in the dictionary, or the alignment does not cover every word.
+    """
+    from pocketsphinx import Decoder
+
+    unknown = [w for w in text.split() if w not in _lexicon()]
+    if unknown:
+        raise ValueError(f"{', '.join(unknown)} not in pocketsphinx's dictionary")
+    decoder = Decoder(samprate=RATE, bestpath=False, loglevel="FATAL")
+    decoder.set_align_text(text)
+    decoder.start_utt()
+    decoder.process_raw((np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes(), full_utt=True)
+    decoder.end_utt()
+    timed = [
+        (s.word.split("(")[0], s.start_frame / 100, (s.end_frame + 1) / 100)
+        for s in decoder.seg()
+        if not s.word.startswith(("<", "["))
+    ]
+    if len(timed) != len(text.split()):
+        raise ValueError(f"pocketsphinx aligned {len(timed)} of {len(text.split())} words")
+    return timed
 
 
 def scaled(samples: np.ndarray, peak_dbfs: float) -> np.ndarray:
