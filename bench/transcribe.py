@@ -131,23 +131,22 @@ def span_wpm(n_words: int, samples: np.ndarray) -> float:
     return n_words / (span / 60) if span > 0 else 0.0
 
 
-def aligned_span(samples: np.ndarray, text: str, name: str) -> tuple[float, float] | None:
-    """(first word start, last word end) with ``text`` force-aligned to ``samples``; None (said
-    on stderr) when pocketsphinx cannot align them."""
+def truth_span(samples: np.ndarray, text: str, name: str) -> tuple[float, float]:
+    """(first word start, last word end) with ``text`` force-aligned to ``samples``, or the VAD
+    speech span (said on stderr) when pocketsphinx cannot align them."""
     try:
         timed = aligned_words(samples, text)
     except ValueError as exc:
         print(f"{name}: {exc}; VAD span used", file=sys.stderr)
-        return None
+        segs = speech_segments(samples)
+        return (segs[0][0], segs[-1][1]) if segs else (0.0, 0.0)
     return timed[0][1], timed[-1][2]
 
 
 def truth_wpm(n_words: int, samples: np.ndarray, text: str, name: str) -> float:
-    """Words per minute over the aligned span of ``text`` (the VAD span when it cannot align)."""
-    span = aligned_span(samples, text, name)
-    if span is None:
-        return span_wpm(n_words, samples)
-    return n_words / ((span[1] - span[0]) / 60)
+    """Words per minute over :func:`truth_span`."""
+    start, end = truth_span(samples, text, name)
+    return n_words / ((end - start) / 60) if end > start else 0.0
 
 
 def spoken_wpm(transcript) -> float:  # type: ignore[no-untyped-def]
@@ -194,12 +193,8 @@ def reading_truth_wpm(reading) -> float:  # type: ignore[no-untyped-def]
     by_name = {c.name: c for c in CLIPS}
     ends = []
     for name, at, _ in (reading.spans[0], reading.spans[-1]):
-        samples = load_audio(by_name[name].path)[0]
-        span = aligned_span(samples, by_name[name].text, name)
-        if span is None:
-            segs = speech_segments(samples)
-            span = (segs[0][0], segs[-1][1])
-        ends.append((at + span[0], at + span[1]))
+        start, end = truth_span(load_audio(by_name[name].path)[0], by_name[name].text, name)
+        ends.append((at + start, at + end))
     return len(reading.words) / ((ends[1][1] - ends[0][0]) / 60)
 
 
