@@ -124,11 +124,20 @@ MORE_FILLERS: tuple[tuple[tuple[str | float, ...], int, str], ...] = (
 )  # fmt: skip
 
 
+def vad_span(samples: np.ndarray) -> tuple[float, float]:
+    """(start, end) of the VAD speech in ``samples``; (0, 0) when there is none."""
+    segs = speech_segments(samples)
+    return (segs[0][0], segs[-1][1]) if segs else (0.0, 0.0)
+
+
+def wpm_over(n_words: int, span: tuple[float, float]) -> float:
+    """Words per minute over ``span`` (0 when it is empty)."""
+    return n_words / ((span[1] - span[0]) / 60) if span[1] > span[0] else 0.0
+
+
 def span_wpm(n_words: int, samples: np.ndarray) -> float:
     """Words per minute over the VAD speech span of ``samples``."""
-    segs = speech_segments(samples)
-    span = segs[-1][1] - segs[0][0] if segs else 0.0
-    return n_words / (span / 60) if span > 0 else 0.0
+    return wpm_over(n_words, vad_span(samples))
 
 
 def truth_span(samples: np.ndarray, text: str, name: str) -> tuple[float, float]:
@@ -138,15 +147,13 @@ def truth_span(samples: np.ndarray, text: str, name: str) -> tuple[float, float]
         timed = aligned_words(samples, text)
     except ValueError as exc:
         print(f"{name}: {exc}; VAD span used", file=sys.stderr)
-        segs = speech_segments(samples)
-        return (segs[0][0], segs[-1][1]) if segs else (0.0, 0.0)
+        return vad_span(samples)
     return timed[0][1], timed[-1][2]
 
 
 def truth_wpm(n_words: int, samples: np.ndarray, text: str, name: str) -> float:
     """Words per minute over :func:`truth_span`."""
-    start, end = truth_span(samples, text, name)
-    return n_words / ((end - start) / 60) if end > start else 0.0
+    return wpm_over(n_words, truth_span(samples, text, name))
 
 
 def spoken_wpm(transcript) -> float:  # type: ignore[no-untyped-def]
@@ -191,11 +198,10 @@ def reading_truth_wpm(reading) -> float:  # type: ignore[no-untyped-def]
     """Words per minute of the joined reading: its words over the span from the first clip's
     aligned start to the last clip's aligned end (VAD spans where a clip cannot be aligned)."""
     by_name = {c.name: c for c in CLIPS}
-    ends = []
-    for name, at, _ in (reading.spans[0], reading.spans[-1]):
-        start, end = truth_span(load_audio(by_name[name].path)[0], by_name[name].text, name)
-        ends.append((at + start, at + end))
-    return len(reading.words) / ((ends[1][1] - ends[0][0]) / 60)
+    (first, at_first, _), (last, at_last, _) = reading.spans[0], reading.spans[-1]
+    start = at_first + truth_span(load_audio(by_name[first].path)[0], by_name[first].text, first)[0]
+    end = at_last + truth_span(load_audio(by_name[last].path)[0], by_name[last].text, last)[1]
+    return wpm_over(len(reading.words), (start, end))
 
 
 def bench_engine(engine: str, model: str | None) -> str:
