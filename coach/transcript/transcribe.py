@@ -234,6 +234,25 @@ def _place(
     return placed
 
 
+def _to_the_voice(
+    stream: SpeechStream,
+    segments: Sequence[tuple[float, float]],
+    placed: list[tuple[str, float, float, int]],
+) -> None:
+    """Start each utterance's first word where the voice starts and end its last word where the
+    voice stops (:meth:`SpeechStream.onsets`, :meth:`SpeechStream.voice_ends`): Whisper gives the
+    first word the silence before it and ends the last one early."""
+    onsets = stream.onsets(segments)
+    for i, (text, s, e, k) in enumerate(placed):
+        if (i == 0 or placed[i - 1][3] != k) and s < onsets[k] < e:
+            placed[i] = (text, onsets[k], e, k)
+    last = [i for i, w in enumerate(placed) if i + 1 == len(placed) or placed[i + 1][3] != w[3]]
+    ends = stream.voice_ends([(placed[i][2], segments[placed[i][3]][1]) for i in last])
+    for i, end in zip(last, ends, strict=True):
+        text, s, e, k = placed[i]
+        placed[i] = (text, s, max(e, end), k)
+
+
 def assemble(
     stream: SpeechStream,
     raw: Sequence[RawWord],
@@ -248,10 +267,8 @@ def assemble(
     """The :class:`Transcript` of a whole stream from its words: utterances, pauses, pitch."""
     segments = stream.segments()
     placed = _place(sorted(raw, key=lambda w: w[1]), segments)
-    onsets = stream.onsets(segments)
-    for i, (text, s, e, k) in enumerate(placed):  # the first word of each utterance
-        if (i == 0 or placed[i - 1][3] != k) and s < onsets[k] < e:
-            placed[i] = (text, onsets[k], e, k)
+    if segments:
+        _to_the_voice(stream, segments, placed)
     words = tuple(
         Word(text, round(s + offset_s, 3), round(e + offset_s, 3), k + first_utterance)
         for text, s, e, k in placed
