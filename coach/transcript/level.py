@@ -19,6 +19,13 @@ CHUNK_PEAK_DBFS = -3.0
 MAX_GAIN_DB = 40.0
 
 
+def frame_rms(samples: np.ndarray, frame_len: int) -> np.ndarray:
+    """RMS (float64) of each whole frame of ``frame_len`` samples; a partial last frame is left out."""
+    n = len(samples) // frame_len
+    frames = np.asarray(samples[: n * frame_len]).reshape(n, frame_len).astype(np.float64)
+    return np.sqrt(np.mean(frames**2, axis=1))
+
+
 def peak_dbfs(samples: np.ndarray) -> float:
     """Peak level in dB re full scale (−inf for digital silence)."""
     peak = float(np.max(np.abs(samples))) if len(samples) else 0.0

@@ -137,16 +137,15 @@ def _loudest_dbfs(path: Path) -> float | None:
     import numpy as np
 
     from coach.transcript.decode import load_audio
+    from coach.transcript.level import frame_rms
 
     try:
         samples, _ = load_audio(path)
     except AudioInputError:
         return None
-    frame = 480
-    n = len(samples) // frame
-    if n == 0:
+    rms = frame_rms(samples, 480)
+    if rms.size == 0:
         return None
-    rms = np.sqrt(np.mean(samples[: n * frame].reshape(n, frame).astype(np.float64) ** 2, axis=1))
     return float(20 * np.log10(max(float(rms.max()), 1e-10)))
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from coach.transcript.decode import RATE
+from coach.transcript.level import frame_rms
 from coach.transcript.vad import FRAME_S, segments_from_frames, spectral_flatness
 
 TARGET_RMS_DBFS = -18.0
@@ -245,11 +246,8 @@ class SpeechStream:
 
     def _levels(self, start_s: float, end_s: float) -> np.ndarray:
         """RMS of each whole 10 ms frame from ``start_s`` up to ``end_s``."""
-        hop = RATE // 100
         lo, hi = int(round(start_s * RATE)), min(self.n_samples, int(round(end_s * RATE)))
-        n = max(0, (hi - lo) // hop)
-        frames = self._buffer[lo : lo + n * hop].reshape(n, hop).astype(np.float64)
-        return np.sqrt(np.mean(frames**2, axis=1))
+        return frame_rms(self._buffer[lo : max(lo, hi)], RATE // 100)
 
     def voiced_runs(self, start_s: float, end_s: float) -> list[tuple[float, float]]:
         """Voiced stretches (s) whose frames lie in ``[start_s, end_s)`` (no smoothing)."""
@@ -267,8 +265,9 @@ class SpeechStream:
     # -- frame by frame --------------------------------------------------------------------
 
     def _frames(self, first: int, last: int) -> None:
-        block = self._buffer[first * _FRAME : last * _FRAME].reshape(-1, _FRAME)
-        rms = np.sqrt(np.mean(block.astype(np.float64) ** 2, axis=1))
+        audio = self._buffer[first * _FRAME : last * _FRAME]
+        block = audio.reshape(-1, _FRAME)
+        rms = frame_rms(audio, _FRAME)
         floor = 10 ** (FLOOR_DBFS / 20)
         target = 10 ** (TARGET_RMS_DBFS / 20)
         for k in range(block.shape[0]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from coach.transcript.decode import RATE, to_int16_bytes
+from coach.transcript.level import frame_rms
 
 FRAME_S = 0.03
 """Length of one VAD frame in seconds (webrtcvad takes 10, 20 or 30 ms)."""
@@ -51,7 +52,7 @@ def voiced_frames(
     for first in range(0, n_frames, _BLOCK_FRAMES):
         last = min(n_frames, first + _BLOCK_FRAMES)
         block = samples[first * frame_len : last * frame_len]
-        rms = np.sqrt(np.mean(block.reshape(-1, frame_len).astype(np.float64) ** 2, axis=1))
+        rms = frame_rms(block, frame_len)
         pcm = to_int16_bytes(block)
         step = frame_len * 2
         for i in range(last - first):
