@@ -39,6 +39,7 @@ Printed per engine:
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import subprocess
@@ -140,20 +141,19 @@ def span_wpm(n_words: int, samples: np.ndarray) -> float:
     return wpm_over(n_words, vad_span(samples))
 
 
-def truth_span(samples: np.ndarray, text: str, name: str) -> tuple[float, float]:
-    """(first word start, last word end) with ``text`` force-aligned to ``samples``, or the VAD
-    speech span (said on stderr) when pocketsphinx cannot align them."""
+@functools.cache
+def truth_span(name: str) -> tuple[float, float]:
+    """(first word start, last word end) of the human clip ``name`` with its text force-aligned
+    to its audio, or its VAD speech span (said on stderr) when pocketsphinx cannot align them.
+    Aligned once per run: every engine and the joined reading use the same truth."""
+    clip = next(c for c in CLIPS if c.name == name)
+    samples = load_audio(clip.path)[0]
     try:
-        timed = aligned_words(samples, text)
+        timed = aligned_words(samples, clip.text)
     except ValueError as exc:
         print(f"{name}: {exc}; VAD span used", file=sys.stderr)
         return vad_span(samples)
     return timed[0][1], timed[-1][2]
-
-
-def truth_wpm(n_words: int, samples: np.ndarray, text: str, name: str) -> float:
-    """Words per minute over :func:`truth_span`."""
-    return wpm_over(n_words, truth_span(samples, text, name))
 
 
 def spoken_wpm(transcript) -> float:  # type: ignore[no-untyped-def]
@@ -197,11 +197,10 @@ def fresh_rtf(engine: str, model: str | None, path: Path, seconds: float) -> flo
 def reading_truth_wpm(reading) -> float:  # type: ignore[no-untyped-def]
     """Words per minute of the joined reading: its words over the span from the first clip's
     aligned start to the last clip's aligned end (VAD spans where a clip cannot be aligned)."""
-    by_name = {c.name: c for c in CLIPS}
     (first, at_first, _), (last, at_last, _) = reading.spans[0], reading.spans[-1]
-    start = at_first + truth_span(load_audio(by_name[first].path)[0], by_name[first].text, first)[0]
-    end = at_last + truth_span(load_audio(by_name[last].path)[0], by_name[last].text, last)[1]
-    return wpm_over(len(reading.words), (start, end))
+    return wpm_over(
+        len(reading.words), (at_first + truth_span(first)[0], at_last + truth_span(last)[1])
+    )
 
 
 def bench_engine(engine: str, model: str | None) -> str:
@@ -222,7 +221,7 @@ def bench_engine(engine: str, model: str | None) -> str:
         said += len(clip.figures)
         false_fillers += fillers_in(tr.words)
         if len(samples) / RATE >= 5.0 and tr.words:
-            truth = truth_wpm(len(clip.words), samples, clip.text, clip.name)
+            truth = wpm_over(len(clip.words), truth_span(clip.name))
             pace_errors.append(spoken_wpm(tr) / truth - 1)
             vad_errors.append(spoken_wpm(tr) / span_wpm(len(clip.words), samples) - 1)
     wer_human = jiwer.wer(refs, hyps) * 100
