@@ -106,6 +106,7 @@ class SpeechStream:
             None
         )
         self._flatness: dict[tuple[float, float], float] = {}  # per utterance, by its bounds
+        self._threshold: tuple[int, float] | None = None  # (frames seen, voice threshold)
 
     # -- input -----------------------------------------------------------------------------
 
@@ -237,12 +238,19 @@ class SpeechStream:
 
     def _voice_threshold(self) -> float:
         """RMS :data:`VOICE_OVER_FLOOR_DB` over the noise floor: the 10th percentile of the 30 ms
-        frame levels, digital silence left out (it says nothing about the room)."""
+        frame levels, digital silence left out (it says nothing about the room). Remembered
+        until more audio arrives: :func:`~coach.transcript.transcribe.assemble` asks twice."""
+        if self._threshold is not None and self._threshold[0] == len(self._rms):
+            return self._threshold[1]
         levels = np.array(self._rms)
         heard = levels[levels > 1e-5]  # -100 dBFS
-        if not heard.size:
-            return float("inf")
-        return float(np.percentile(heard, 10)) * 10 ** (VOICE_OVER_FLOOR_DB / 20)
+        threshold = (
+            float(np.percentile(heard, 10)) * 10 ** (VOICE_OVER_FLOOR_DB / 20)
+            if heard.size
+            else float("inf")
+        )
+        self._threshold = (len(self._rms), threshold)
+        return threshold
 
     def _levels(self, start_s: float, end_s: float) -> np.ndarray:
         """RMS of each whole 10 ms frame from ``start_s`` up to ``end_s``."""
