@@ -31,6 +31,10 @@ Printed per engine:
   (:data:`MORE_FILLERS`, written after the filler look and never tuned on; at most the number
   said counts per rehearsal); ``false``: fillers written where none were said (human clips,
   filler-free synthetic talks, and any beyond the number said in a rehearsal of the unseen set).
+- ``human fillers``: on ``tests.human.FILLER_CLIPS`` (one man speaking freely, 71 s, his "um",
+  "uh" and "hm" written down): ``found`` fillers written where he said one (any filler word for
+  any other: word alignment with every filler as one token), ``false`` fillers written where he
+  said none, and ``WER`` of his other words.
 - ``RTF fresh``: (process start to words, model load included) / audio seconds for the joined
   human reading in a new Python process; ``RTF warm``: the same reading again, model loaded.
 - ``same``: a second run on the joined reading gives the same words (deterministic decoding).
@@ -58,9 +62,10 @@ from text_to_num import alpha2digit  # noqa: E402
 from coach.analysis.numbers import find_figures  # noqa: E402
 from coach.analysis.pacing import words_per_minute  # noqa: E402
 from coach.transcript.decode import load_audio  # noqa: E402
+from coach.transcript.fillers import is_filler  # noqa: E402
 from coach.transcript.transcribe import transcribe_samples  # noqa: E402
 from coach.transcript.vad import speech_segments  # noqa: E402
-from tests.human import CLIPS, NOISE, aligned_words, human_reading  # noqa: E402
+from tests.human import CLIPS, FILLER_CLIPS, NOISE, aligned_words, human_reading  # noqa: E402
 from tests.speech import (  # noqa: E402
     FILLERS,
     STANDARD_PARTS,
@@ -176,6 +181,30 @@ def figures_found(words, truth: tuple[float, ...]) -> int:  # type: ignore[no-un
     return hits
 
 
+def human_fillers(engine: str, model: str | None) -> tuple[int, int, int, float]:
+    """(fillers found, fillers said, fillers written where none was said, WER of the other
+    words %) on the free speech of ``FILLER_CLIPS``."""
+
+    def tokens(text: str) -> str:
+        return " ".join("<filler>" if is_filler(w) else w for w in normalise(text).split())
+
+    found = said = false = 0
+    refs, hyps = [], []
+    for clip in FILLER_CLIPS:
+        tr = transcribe_samples(load_audio(clip.path)[0], engine=engine, model=model)
+        ref, hyp = tokens(clip.text), tokens(tr.text)
+        out = jiwer.process_words(ref, hyp or "<empty>")
+        for piece in out.alignments[0]:
+            r = out.references[0][piece.ref_start_idx : piece.ref_end_idx].count("<filler>")
+            h = out.hypotheses[0][piece.hyp_start_idx : piece.hyp_end_idx].count("<filler>")
+            said += r
+            found += r if piece.type == "equal" else 0
+            false += 0 if piece.type == "equal" else h
+        refs.append(" ".join(w for w in ref.split() if w != "<filler>"))
+        hyps.append(" ".join(w for w in hyp.split() if w != "<filler>") or "<empty>")
+    return found, said, false, jiwer.wer(refs, hyps) * 100
+
+
 def fresh_rtf(engine: str, model: str | None, path: Path, seconds: float) -> float:
     """(start of a new process → transcript) / audio seconds, model load and imports included."""
     code = (
@@ -266,6 +295,8 @@ def bench_engine(engine: str, model: str | None) -> str:
         kept_more += min(written, truth)
         false_fillers += max(0, written - truth)
 
+    h_found, h_said, h_false, h_wer = human_fillers(engine, model)
+
     mean_pace = float(np.mean(np.abs(pace_errors))) * 100 if pace_errors else float("nan")
     worst_pace = float(np.max(np.abs(pace_errors))) * 100 if pace_errors else float("nan")
     worst_vad = float(np.max(np.abs(vad_errors))) * 100 if vad_errors else float("nan")
@@ -274,6 +305,7 @@ def bench_engine(engine: str, model: str | None) -> str:
         f"{name:<14}{wer_human:7.1f}{wer_read:7.1f}{out.insertions:5d}{in_silence:7d}{heard:6d}"
         f"{found:>5}/{said:<3}{mean_pace:6.1f}{worst_pace:6.1f}{worst_vad:5.1f}{read_pace * 100:+7.1f}"
         f"{wer_syn:7.1f}{kept:>5}/{truth_fillers:<3}{kept_more:>5}/{truth_more:<3}{false_fillers:5d}"
+        f"{h_found:>5}/{h_said:<3}{h_false:6d}{h_wer:6.1f}"
         f"{rtf_fresh:8.3f}{rtf_warm:7.3f}  {'yes' if same else 'NO'}"
     )
 
@@ -288,10 +320,11 @@ def main() -> int:
     print(f"human set: {len(CLIPS)} clips, {speech_s:.1f} s of real voices; joined reading "
           f"{reading.duration_s:.1f} s; {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")  # fmt: skip
     print(f"{'engine':<14}{'WER':>7}{'WER':>7}{'ins':>5}{'in':>7}{'noise':>6}{'figures':>9}"
-          f"{'pace %':>17}{'read':>7}{'WER':>7}{'fillers':>9}{'fillers':>9}{'false':>5}{'RTF':>8}{'RTF':>7}"
-          f"  same")  # fmt: skip
+          f"{'pace %':>17}{'read':>7}{'WER':>7}{'fillers':>9}{'fillers':>9}{'false':>5}"
+          f"{'human fillers':>21}{'RTF':>8}{'RTF':>7}  same")  # fmt: skip
     print(f"{'':<14}{'human':>7}{'read':>7}{'':>5}{'sil':>7}{'':>6}{'':>9}"
-          f"{'mean':>6}{'worst':>6}{'vad':>5}{'pace%':>7}{'syn':>7}{'kept':>9}{'unseen':>9}{'':>5}{'fresh':>8}{'warm':>7}")  # fmt: skip
+          f"{'mean':>6}{'worst':>6}{'vad':>5}{'pace%':>7}{'syn':>7}{'kept':>9}{'unseen':>9}{'':>5}"
+          f"{'found':>9}{'false':>6}{'WER':>6}{'fresh':>8}{'warm':>7}")  # fmt: skip
     for engine, model in chosen:
         print(bench_engine(str(engine), model), flush=True)
     return 0

@@ -4,6 +4,9 @@ API
 ---
 ``CLIPS``
     Every clip as :class:`HumanClip` (name, FLAC path, spoken text, figures said in it).
+``FILLER_CLIPS``
+    Spontaneous speech by one person, with the "um", "uh" and "hm" said written down: filler
+    recall on a human voice (kept apart from ``CLIPS``, whose readers say none).
 ``NOISE``
     8 s of room noise with no speech in it.
 ``human_reading()``
@@ -74,6 +77,20 @@ CLIPS: tuple[HumanClip, ...] = (
     _clip("cards-005", "eight of spades four of clubs seven of hearts", (8, 4, 7)),
     _clip("forever", "feels like these days go on forever"),
     _clip("one-two-three", "one two three", (1, 2, 3)),
+)  # fmt: skip
+
+FILLER_CLIPS: tuple[HumanClip, ...] = (
+    _clip("mfa-acoustic-corpus", "this is the acoustic corpus i'm talking pretty fast here there's "
+          "nothing going else going on we're just you know there's some speech errors but who cares "
+          "um this is me talking really slow and slightly lower in intensity uh we're just saying "
+          "some words and here's some more words words words words um and that should be all "
+          "thanks"),
+    _clip("mfa-cold-corpus", "uh so this is the sick corpus uh i have a cold so i probably sound "
+          "quite different than the uh acoustic corpus um the recording environment is also quite "
+          "different and i'm saying a bunch of different words that i did not say in the original "
+          "one uh and here's a long pause and i think this is probably good alright thanks"),
+    _clip("mfa-uhum", "montreal forced uh um uh hm hm um forced aligner"),
+    _clip("mfa-crossword", "but um montreal but um but montreal forced aligner"),
 )  # fmt: skip
 
 NOISE = HERE / "noise" / "room-noise.flac"
