@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from coach.transcript.engines import SharedEncoder
-from coach.transcript.fillers import add_fillers, is_filler
+from coach.transcript.fillers import add_fillers, is_filler, unconfirmed_stock
 
 
 def test_filler_words_are_recognised_with_punctuation() -> None:
@@ -64,11 +63,30 @@ def test_a_filler_heard_after_its_place_is_moved_before_the_next_word() -> None:
     assert out[1][1] < 9.02
 
 
-def test_fillers_in_silence_without_pitch_or_outside_the_chunk_are_not_taken() -> None:
-    """A filler over silence, or over sound with no pitch, is Whisper's own; one whose middle
-    lies outside the chunk belongs to the neighbouring chunk."""
+def test_fillers_in_silence_or_outside_the_chunk_are_not_taken() -> None:
+    """A filler over silence is Whisper's own; one whose middle lies outside the chunk belongs
+    to the neighbouring chunk."""
     prompted = [("um", 7.0, 7.3), ("and", 8.56, 8.8), ("uh", 9.5, 9.7)]
     assert add_fillers(PLAIN[6:], prompted, VOICED, 8.0, 9.5) == PLAIN[6:]
-    out = add_fillers(PLAIN, PROMPTED, VOICED, 0.0, 10.0, voiced=lambda s, _e: s > 9.0)
-    added = [w for w in out if w not in PLAIN]
-    assert [t for t, _, _ in added] == ["uh,"] and added[0][1] == pytest.approx(9.018)
+
+
+def _timed(text: str, start: float = 0.0) -> list[tuple[str, float, float]]:
+    return [(w, start + 0.3 * i, start + 0.3 * i + 0.25) for i, w in enumerate(text.split())]
+
+
+def test_a_stock_phrase_only_one_pass_heard_is_dropped() -> None:
+    """The plain pass of Whisper base on a man's "um and that should be all, thanks" (the MFA
+    acoustic corpus): the stock phrase goes, the "Thanks." both passes heard stays."""
+    plain = _timed("and I'll see you next time. Thanks.", 23.3)
+    second = _timed("Um, and I should be, uh, thanks.", 22.8)
+    assert unconfirmed_stock(plain, second) == {1, 2, 3, 4, 5}
+
+
+def test_stock_phrases_both_passes_heard_or_with_no_second_opinion_stay() -> None:
+    said = _timed("Thank you very much, and see you next time. Bye-bye.")
+    assert unconfirmed_stock(said, _timed("Thank you, and see you next time. Bye bye.")) == set()
+    assert unconfirmed_stock(said, []) == set()  # no second pass: nothing to check against
+    assert unconfirmed_stock(said, _timed("later", 30.0)) == set()  # nothing near: no opinion
+    # everyday words that only look like a stock phrase are not checked at all
+    assert unconfirmed_stock(_timed("as you can see you get more"), _timed("as it gets")) == set()
+    assert unconfirmed_stock(_timed("Thanks for watching!"), _timed("the launch")) == {0, 1, 2}

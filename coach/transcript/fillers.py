@@ -11,6 +11,13 @@ plain pass on the same encoder output, see :func:`~coach.transcript.engines.whis
 read for filler tokens (:data:`FILLER_RE`) only, and :func:`add_fillers` puts them among the words both passes
 heard. It adds "um" and "uh" and never changes or adds any other word.
 
+The second pass is also a second opinion on Whisper's stock phrases ("I'll see you next time",
+"thanks for watching", "subscribe"): it hears the same audio with other context, so a phrase the
+plain pass invented over real speech is rarely invented again there. :func:`unconfirmed_stock`
+finds the plain pass's stock phrases the second pass did not hear at that place; those words
+are dropped. ("um and that should be all" came out as "and I'll see you next time" on a man's
+free speech, while the second pass heard "and I should be".)
+
 Why every chunk: gating the second look on signs of a hidden filler (voiced audio between words,
 a short word stretched into the next) still sent 8 of the 9 chunks of fluent human reading
 through it, saved no measurable time, and missed fillers folded into a misheard word ("we uh
@@ -20,7 +27,7 @@ rewrote" heard as "we are erode"). Figures are in docs/design/audio-pipeline.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 RawWord = tuple[str, float, float]
@@ -40,14 +47,11 @@ def add_fillers(
     runs: Sequence[tuple[float, float]],
     start: float,
     end: float,
-    *,
-    voiced: Callable[[float, float], bool] = lambda _s, _e: True,
 ) -> list[RawWord]:
     """The plain pass's words ``got`` plus the fillers of the ``prompted`` pass, in time order.
 
     Only filler tokens are taken from ``prompted``, never a word, and only those with their
-    middle inside ``[start, end)``, on speech (overlapping the VAD's ``runs``) and, once placed,
-    ``voiced`` (the caller looks for a pitch: "um" and "uh" are voiced, noise is not). Each goes
+    middle inside ``[start, end)`` and on speech (overlapping the VAD's ``runs``). Each goes
     where the prompted pass put it among the words both passes heard (its time is moved between
     those words when the two passes disagree on it); a filler the plain pass already heard
     there is not added twice.
@@ -83,11 +87,51 @@ def add_fillers(
         if plain_fillers[slot] > 0:  # the plain pass heard this filler already
             plain_fillers[slot] -= 1
             continue
-        if any(s < ke and ks < e for ks, ke in known) or not voiced(s, e):
+        if any(s < ke and ks < e for ks, ke in known):
             continue
         out.append((text, s, e))
         known.append((s, e))
     return sorted(out, key=lambda w: w[1])
+
+
+STOCK_PHRASES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(rf"(?<!\S)(?:{pattern})(?!\S)"), core)
+    for pattern, core in (
+        (r"(?:(?:ill|well|i will|we will) )?see you (?:next time|soon|later|in the next \w+)"
+         r"|(?:ill|well) see you", ("see", "you")),
+        (r"thanks? (?:you )?(?:so much |very much )?for watching", ("watching",)),
+        (r"thank you(?: so much| very much)?|thanks", ("thank",)),
+        (r"(?:please )?(?:like and )?subscribe(?: to (?:my|our|the) channel)?", ("subscribe",)),
+        (r"(?:bye )*(?:good)?bye(?:bye)?", ("bye",)),
+    )
+)  # fmt: skip
+"""Phrases Whisper is known to invent (video subtitles end with them; openai/whisper discussion
+#679), as patterns over whole :func:`word_key` words joined by spaces, each with the words a
+second opinion must also hear (a prefix of the word is enough: "thanks" for "thank")."""
+
+CONFIRM_S = 1.0
+"""How far (s) around a stock phrase the second pass's words are looked at."""
+
+
+def unconfirmed_stock(got: Sequence[RawWord], second: Sequence[RawWord]) -> set[int]:
+    """Indices of the words of ``got`` that form a stock phrase (:data:`STOCK_PHRASES`) whose
+    core words ``second`` (another decoding of the same audio) does not have within
+    :data:`CONFIRM_S` of it. Where ``second`` has no word at all near the phrase it gives no
+    opinion, and the phrase stays."""
+    text = " ".join(word_key(t) or "_" for t, _, _ in got)
+    starts = [m.start() for m in re.finditer(r"\S+", text)]  # where each word begins in ``text``
+    out: set[int] = set()
+    for pattern, core in STOCK_PHRASES:
+        for m in pattern.finditer(text):
+            first = starts.index(m.start())
+            last = first + m.group().count(" ")
+            if out.intersection(range(first, last + 1)):
+                continue  # part of a phrase found by an earlier pattern
+            lo, hi = got[first][1] - CONFIRM_S, got[last][2] + CONFIRM_S
+            near = [word_key(t) for t, s, e in second if s < hi and e > lo]
+            if near and not all(any(k.startswith(c) for k in near) for c in core):
+                out.update(range(first, last + 1))
+    return out
 
 
 def word_key(text: str) -> str:

@@ -35,10 +35,11 @@ from coach.transcript.engines import (
 from coach.transcript.fillers import (
     FILLER_PROMPT,
     add_fillers,
+    unconfirmed_stock,
     word_key,
 )
 from coach.transcript.level import check_audible, normalised
-from coach.transcript.pitch import f0_track, pitch_spread_windows
+from coach.transcript.pitch import pitch_spread_windows
 from coach.transcript.stream import Chunk, SpeechStream, plan_chunks
 from coach.transcript.vad import pauses_between
 from coach.types import Pause, Transcript, Word
@@ -159,8 +160,7 @@ class ChunkDecoder:
         The chunk is decoded with :data:`~coach.transcript.stream.PAD_S` of audio on each side,
         scaled to a fixed peak; a word is kept when its middle lies inside the chunk and some
         frame the VAD calls speech lies within :data:`SILENCE_MARGIN_S` of it. English chunks get
-        a second, filler-only look (Whisper only; see :mod:`coach.transcript.fillers`), whose
-        fillers also need a frame with a pitch (YIN) that close: "um" and "uh" are voiced.
+        a second, filler-only look (Whisper only; see :mod:`coach.transcript.fillers`).
         """
         audio = stream.samples
         lo, hi = chunk.window(stream.n_samples)
@@ -183,15 +183,10 @@ class ChunkDecoder:
             leading = False
             got.append((text, s, e))
         if self._fillers and got:
-            times, f0 = f0_track(piece)
-            pitch_at = times[~np.isnan(f0)] + offset  # frames with a pitch, in recording time
-
-            def pitched(s: float, e: float) -> bool:
-                i = int(np.searchsorted(pitch_at, s - SILENCE_MARGIN_S))
-                return i < len(pitch_at) and pitch_at[i] <= e + SILENCE_MARGIN_S
-
             prompted = [(text, s + offset, e + offset) for text, s, e in look]
-            got = add_fillers(got, prompted, runs, chunk.start_s, end, voiced=pitched)
+            invented = unconfirmed_stock(got, prompted)
+            got = [w for i, w in enumerate(got) if i not in invented]
+            got = add_fillers(got, prompted, runs, chunk.start_s, end)
         if got and commit:
             self._previous = got[-3:]
         return got
