@@ -160,7 +160,9 @@ class ChunkDecoder:
         The chunk is decoded with :data:`~coach.transcript.stream.PAD_S` of audio on each side,
         scaled to a fixed peak; a word is kept when its middle lies inside the chunk and some
         frame the VAD calls speech lies within :data:`SILENCE_MARGIN_S` of it. English chunks get
-        a second, filler-only look (Whisper only; see :mod:`coach.transcript.fillers`).
+        a second, filler-only look (Whisper only; see :mod:`coach.transcript.fillers`), which
+        also checks the plain pass's stock phrases ("I'll see you next time"): one the look did
+        not hear there is dropped.
         """
         audio = stream.samples
         lo, hi = chunk.window(stream.n_samples)
