@@ -176,7 +176,17 @@ class ChunkDecoder:
         for text, s, e in plain:
             s, e = s + offset, e + offset
             mid = (s + e) / 2
-            if not chunk.start_s <= mid < end and not (chunk.final and mid >= end):
+            inside = chunk.start_s <= mid < end or (chunk.final and mid >= end)
+            # The two decodes of a word across the cut can both put its middle in the other
+            # chunk (the chunk before: "his" at 9.92-10.12 s, after a cut at 9.84 s; this one:
+            # 9.54-10.04 s). A word across the start is ours when the chunk before kept no word
+            # at that time (it may have heard it otherwise: "deserved" there, "observed" here).
+            across = (
+                leading
+                and mid < chunk.start_s < e
+                and not any(s < pe and ps < e for _, ps, pe in self._previous)
+            )
+            if not inside and not across:
                 continue
             if not any(a - SILENCE_MARGIN_S <= e and s <= b + SILENCE_MARGIN_S for a, b in runs):
                 continue  # heard in silence: Whisper filling a gap with stock phrases
