@@ -85,6 +85,7 @@ def test_a_stock_phrase_only_one_pass_heard_is_dropped() -> None:
 def test_stock_phrases_both_passes_heard_or_with_no_second_opinion_stay() -> None:
     said = _timed("Thank you very much, and see you next time. Bye-bye.")
     assert unconfirmed_stock(said, _timed("Thank you, and see you next time. Bye bye.")) == set()
+    assert unconfirmed_stock(_timed("Thanks. Goodbye."), _timed("Thanks. Goodbye.")) == set()
     assert unconfirmed_stock(said, []) == set()  # no second pass: nothing to check against
     assert unconfirmed_stock(said, _timed("later", 30.0)) == set()  # nothing near: no opinion
     # everyday words that only look like a stock phrase are not checked at all

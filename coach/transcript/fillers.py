@@ -107,7 +107,8 @@ STOCK_PHRASES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 )  # fmt: skip
 """Phrases Whisper is known to invent (video subtitles end with them; openai/whisper discussion
 #679), as patterns over whole :func:`word_key` words joined by spaces, each with the words a
-second opinion must also hear (a prefix of the word is enough: "thanks" for "thank")."""
+second opinion must also hear (inside a word is enough: "thank" in "thanks", "bye" in
+"goodbye")."""
 
 CONFIRM_S = 1.0
 """How far (s) around a stock phrase the second pass's words are looked at."""
@@ -129,7 +130,7 @@ def unconfirmed_stock(got: Sequence[RawWord], second: Sequence[RawWord]) -> set[
                 continue  # part of a phrase found by an earlier pattern
             lo, hi = got[first][1] - CONFIRM_S, got[last][2] + CONFIRM_S
             near = [word_key(t) for t, s, e in second if s < hi and e > lo]
-            if near and not all(any(k.startswith(c) for k in near) for c in core):
+            if near and not all(any(c in k for k in near) for c in core):
                 out.update(range(first, last + 1))
     return out
 
