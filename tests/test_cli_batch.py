@@ -130,8 +130,11 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> No
     cache = Path(os.environ["COACH_HOME"]) / "batch-results.jsonl"
     cmd = [sys.executable, "-m", "coach", "batch", str(klass.root), "--model", MODEL,
            "--workers", "1"]  # fmt: skip
+    # A suite started in the background of a shell without job control inherits SIGINT ignored,
+    # and so would the batch: give it the default disposition, as a terminal's command has.
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)  # fmt: skip
+                            start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # fmt: skip
     deadline = time.monotonic() + 120
     while proc.poll() is None and time.monotonic() < deadline:  # wait for a finished clip
         if cache.exists() and _clips_done(cache):
